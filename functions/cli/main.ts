@@ -1,0 +1,33 @@
+import { Command, CommanderError } from 'commander';
+import { processIo, type CliIo } from './io.js';
+import { validateCommand } from './validate-command.js';
+
+/** Builds the `icat-kg` program; each action stores its exit code rather than exiting, so tests can run it. */
+export function createProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+  const program = new Command('icat-kg')
+    .description('The ICAT Knowledge Graph: validate the source records, build the graph and its dumps, serve SPARQL.')
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .exitOverride();
+
+  program
+    .command('validate')
+    .description('load and validate every record; print counts per record type and one line per problem')
+    .argument('[dir]', 'the records folder', 'data')
+    .action((dir: string) => setExitCode(validateCommand(dir, io)));
+
+  return program;
+}
+
+/** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
+export async function runCli(args: readonly string[], io: CliIo = processIo): Promise<number> {
+  let exitCode = 0;
+  const program = createProgram(io, (code) => (exitCode = code));
+  try {
+    await program.parseAsync([...args], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    io.err(`icat-kg: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  return exitCode;
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+/** Lower-case ASCII words joined by single hyphens: the stable part of every minted IRI. */
+export const slug = z
+  .string({ error: 'expected a slug (lower-case letters, digits and hyphens)' })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: 'expected a slug (lower-case letters, digits and single hyphens, e.g. "un-women")',
+  });
+
+/** An absolute http(s) URL, as printed in the source. */
+export const url = z.url({
+  protocol: /^https?$/,
+  hostname: z.regexes.domain,
+  error: 'expected an absolute http(s) URL',
+});
+
+/** Years the mapping can speak of: from the oldest instrument it cites to the end of the 2030 Agenda. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2030;
+export const year = z
+  .number({ error: `expected a year (a whole number from ${FIRST_YEAR} to ${LAST_YEAR})` })
+  .int({ error: 'expected a whole-number year' })
+  .min(FIRST_YEAR, { error: `expected a year from ${FIRST_YEAR} to ${LAST_YEAR}` })
+  .max(LAST_YEAR, { error: `expected a year from ${FIRST_YEAR} to ${LAST_YEAR}` });
+
+/** A three-digit UN M49 area code, as in the SDG geoArea code list (existence is checked later). */
+export const m49 = z
+  .string({ error: 'expected a three-digit M49 code as a quoted string, e.g. "498"' })
+  .regex(/^\d{3}$/, { error: 'expected a three-digit M49 code, e.g. "498"' });
+
+/** An SDG goal ("16"), target ("16.2", "10.c") or indicator ("16.2.2") code. */
+export const sdgCode = z
+  .string({ error: 'expected an SDG code as a string, e.g. "16.2"' })
+  .regex(/^\d{1,2}(?:\.[0-9a-z]{1,2}(?:\.\d{1,2})?)?$/, {
+    error: 'expected an SDG goal, target or indicator code, e.g. "8", "8.7" or "16.2.2"',
+  });
+
+/** ISO 639-1 language code. */
+export const language = z
+  .string({ error: 'expected an ISO 639-1 language code, e.g. "en"' })
+  .regex(/^[a-z]{2}$/, { error: 'expected an ISO 639-1 language code, e.g. "en"' });
+
+/** Text exactly as the source prints it (line breaks of the PDF folded to spaces). */
+export const verbatim = z
+  .string({ error: 'expected the verbatim text of the source' })
+  .trim()
+  .min(1, { error: 'expected the verbatim text of the source, not an empty string' });
+
+/** Where in the mapping document a record comes from. */
+export const source = z.strictObject({
+  section: z
+    .string({ error: 'expected a section name, e.g. "Section Three, 1"' })
+    .regex(/^(?:Introduction|Conclusions|Section (?:One|Two|Three|Four)(?:, \d)?|Annex I|Footnote \d+)$/, {
+      error:
+        'expected a section name: "Introduction", "Section One".."Section Four" with an optional ", N", "Annex I", "Conclusions" or "Footnote N"',
+    }),
+  page: z.number().int().min(1).max(60, { error: 'expected a page number of the document (1 to 60)' }).optional(),
+});
+
+/** A correction of an evident typo in the source, kept with the original. */
+export const correction = z.strictObject({
+  field: z.string(),
+  original: z.string(),
+  corrected: z.string(),
+  note: z.string().optional(),
+});
+
+/** A period or a single year; `end` may be open. */
+export const period = z
+  .strictObject({
+    start: year.optional(),
+    end: year.optional(),
+    statedAs: verbatim.optional(),
+  })
+  .refine((p) => p.start === undefined || p.end === undefined || p.start <= p.end, {
+    error: 'expected start to be no later than end',
+    path: ['end'],
+  });
+
+/** An interpretation (a concept, a code) with the words of the source it comes from. */
+export const stated = <T extends z.ZodType>(value: T) =>
+  z.strictObject({
+    value,
+    statedAs: verbatim,
+  });
+
+/** Fields every record has. */
+export const recordBase = {
+  id: slug,
+  source,
+  notes: z.string().optional(),
+  corrections: z.array(correction).optional(),
+};

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { m49, recordBase, slug, url, verbatim } from './common.js';
+
+/** Any organization outside ICAT that the mapping names (a national agency, an NGO, a company, ...). */
+export const organizationSchema = z.strictObject({
+  ...recordBase,
+  name: verbatim,
+  altNames: z.array(verbatim).default([]),
+  kind: slug,
+  /** The country the organization belongs to, where the text says so. */
+  country: m49.optional(),
+  homepage: url.optional(),
+  /** An organization this one is part of (an office of a larger body). */
+  partOf: slug.optional(),
+});
+
+export type OrganizationRecord = z.infer<typeof organizationSchema>;
