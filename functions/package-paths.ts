@@ -7,7 +7,8 @@ function findPackageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'ontology'))) {
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`icat-kg: cannot find the package root above ${fileURLToPath(import.meta.url)}`);
+    if (parent === dir)
+      throw new Error(`icat-kg: cannot find the package root above ${fileURLToPath(import.meta.url)}`);
     dir = parent;
   }
   return dir;

@@ -22,6 +22,8 @@ export function validateCommand(dir: string, io: CliIo): number {
     return 0;
   }
   for (const problem of problems) io.err(formatProblem(problem));
-  io.err(`${problems.length} problem${problems.length === 1 ? '' : 's'}; ${rejected.length} record${rejected.length === 1 ? '' : 's'} rejected.`);
+  io.err(
+    `${problems.length} problem${problems.length === 1 ? '' : 's'}; ${rejected.length} record${rejected.length === 1 ? '' : 's'} rejected.`,
+  );
   return 1;
 }

@@ -82,9 +82,8 @@ export const instrumentType: RecordType<InstrumentRecord> = {
   folder: 'instruments',
   schema: instrumentSchema,
   references: (r) =>
-    new ReferenceCollector()
-      .add('kind', r.kind, concept('instrument-type'))
-      .add('issuer', r.issuer, { kind: 'agent' }).references,
+    new ReferenceCollector().add('kind', r.kind, concept('instrument-type')).add('issuer', r.issuer, { kind: 'agent' })
+      .references,
 };
 
 export const mouRowType: RecordType<MouRowRecord> = {
@@ -118,7 +117,8 @@ export const initiativeType: RecordType<InitiativeRecord> = {
   name: 'initiative',
   folder: 'initiatives',
   schema: initiativeSchema,
-  references: (r) => addRoles(new ReferenceCollector(), r.roles).addAll('scope.areas', r.scope.areas, { kind: 'm49' }).references,
+  references: (r) =>
+    addRoles(new ReferenceCollector(), r.roles).addAll('scope.areas', r.scope.areas, { kind: 'm49' }).references,
 };
 
 export const activityType: RecordType<ActivityRecord> = {

@@ -31,6 +31,11 @@ interface Candidate {
   readonly record: { id: string };
 }
 
+interface KnownRecord {
+  readonly type: AnyRecordType;
+  readonly raw: RawRecord;
+}
+
 const TYPE_BY_FOLDER = new Map<string, AnyRecordType>(RECORD_TYPES.map((t) => [t.folder, t]));
 
 /** Parses and validates every record: schema, ids, and every reference between records and to the SDG KOS. */
@@ -38,11 +43,16 @@ export function validateRecords(files: readonly RecordFile[], kos: SdgKos): Vali
   const problems: Problem[] = [];
   const rejected = new Set<RawRecord>();
   const candidates: Candidate[] = [];
+  const known: KnownRecord[] = [];
+  const knownNames: { type: AnyRecordType; id: string }[] = [];
 
   for (const file of files) {
     const type = TYPE_BY_FOLDER.get(file.folder);
     if (!type) {
-      problems.push({ file: file.path, message: `unknown record folder "${file.folder}" (expected one of ${[...TYPE_BY_FOLDER.keys()].join(', ')})` });
+      problems.push({
+        file: file.path,
+        message: `unknown record folder "${file.folder}" (expected one of ${[...TYPE_BY_FOLDER.keys()].join(', ')})`,
+      });
       continue;
     }
     if (!['.yaml', '.yml'].includes(extname(file.path))) {
@@ -51,22 +61,28 @@ export function validateRecords(files: readonly RecordFile[], kos: SdgKos): Vali
     }
     const parsed = parseRecordFile(file.path, file.text);
     problems.push(...parsed.problems);
+    // A one-record file is known by its name even when it cannot be read, so that the records
+    // pointing at it do not repeat its problem.
+    if (!parsed.table) knownNames.push({ type, id: basename(file.path, extname(file.path)) });
     for (const raw of parsed.records) {
+      known.push({ type, raw });
       const issues = checkSchema(type, raw);
       if (issues.length > 0) {
         problems.push(...issues);
         rejected.add(raw);
         continue;
       }
+      if (!parsed.table) checkFileName(file, raw, problems, rejected);
       candidates.push({ type, raw, record: schemaOutput(type, raw) });
     }
-    if (!parsed.table && parsed.records.length === 1) checkFileName(file, parsed.records[0]!, problems, rejected);
   }
 
   const accepted = candidates.filter((c) => !rejected.has(c.raw));
   checkUniqueIds(accepted, problems, rejected);
   const unique = accepted.filter((c) => !rejected.has(c.raw));
-  const resolver = new Resolver(unique, kos);
+  // References resolve against every record that names itself, valid or not: one bad record is
+  // reported once, not again by every record that points at it.
+  const resolver = new Resolver(known, knownNames, kos);
   for (const c of unique) {
     for (const ref of (c.type as RecordType<{ id: string }>).references(c.record)) {
       const problem = resolver.check(ref);
@@ -123,7 +139,10 @@ function describeValue(value: unknown): string {
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    '',
+  );
 }
 
 function parsePath(field: string): PropertyKey[] {
@@ -145,7 +164,13 @@ function at(raw: RawRecord, field: string, message: string, path: readonly Prope
 function checkFileName(file: RecordFile, raw: RawRecord, problems: Problem[], rejected: Set<RawRecord>): void {
   const name = basename(file.path, extname(file.path));
   if (raw.id !== undefined && raw.id !== name) {
-    problems.push(at(raw, 'id', `id "${raw.id}" does not match the file name (expected "${name}", or rename the file to "${raw.id}.yaml")`));
+    problems.push(
+      at(
+        raw,
+        'id',
+        `id "${raw.id}" does not match the file name (expected "${name}", or rename the file to "${raw.id}.yaml")`,
+      ),
+    );
     rejected.add(raw);
   }
 }
@@ -158,7 +183,13 @@ function checkUniqueIds(candidates: readonly Candidate[], problems: Problem[], r
     const key = `${namespace}/${c.record.id}`;
     const first = seen.get(key);
     if (first) {
-      problems.push(at(c.raw, 'id', `duplicate id "${c.record.id}": already used by ${first.raw.file} (expected ids unique among ${namespace === 'agent' ? 'entities and organizations' : c.type.folder})`));
+      problems.push(
+        at(
+          c.raw,
+          'id',
+          `duplicate id "${c.record.id}": already used by ${first.raw.file} (expected ids unique among ${namespace === 'agent' ? 'entities and organizations' : c.type.folder})`,
+        ),
+      );
       rejected.add(c.raw);
     } else {
       seen.set(key, c);
@@ -178,21 +209,29 @@ function checkUniqueConcepts(c: Candidate, problems: Problem[], rejected: Set<Ra
   });
 }
 
+function conceptIdsOf(data: unknown): string[] {
+  const concepts = (data as { concepts?: unknown }).concepts;
+  if (!Array.isArray(concepts)) return [];
+  return concepts
+    .map((c: unknown) => (c as { id?: unknown } | null)?.id)
+    .filter((id): id is string => typeof id === 'string');
+}
+
 /** Answers whether a reference resolves, against the records that passed their schema. */
 class Resolver {
   private readonly ids = new Map<string, Set<string>>();
   private readonly concepts = new Map<string, Set<string>>();
 
   constructor(
-    candidates: readonly Candidate[],
+    records: readonly KnownRecord[],
+    fileNames: readonly { type: AnyRecordType; id: string }[],
     private readonly kos: SdgKos,
   ) {
-    for (const c of candidates) {
-      this.idsOf(c.type.name).add(c.record.id);
-      if (c.type.name === 'entity' || c.type.name === 'organization') this.idsOf('agent').add(c.record.id);
-      if (c.type.name === 'scheme') {
-        this.concepts.set(c.record.id, new Set((c.record as ConceptSchemeRecord).concepts.map((k) => k.id)));
-      }
+    for (const { type, id } of fileNames) this.addId(type, id);
+    for (const { type, raw } of records) {
+      if (raw.id === undefined) continue;
+      this.addId(type, raw.id);
+      if (type.name === 'scheme') this.concepts.set(raw.id, new Set(conceptIdsOf(raw.data)));
     }
   }
 
@@ -207,6 +246,11 @@ class Resolver {
             ? this.kos.sdgByCode.has(value)
             : this.idsOf(target.kind).has(value);
     return found ? undefined : `unknown reference "${value}" (expected ${describeTarget(target)})`;
+  }
+
+  private addId(type: AnyRecordType, id: string): void {
+    this.idsOf(type.name).add(id);
+    if (type.name === 'entity' || type.name === 'organization') this.idsOf('agent').add(id);
   }
 
   private idsOf(kind: string): Set<string> {

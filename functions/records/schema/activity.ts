@@ -21,17 +21,13 @@ export const activitySchema = z.strictObject({
   roles: z.array(roleSchema).min(1, { error: 'expected at least one role (who implements it)' }),
   countries: z.array(m49).default([]),
   /** Regions or other areas, in the source's words and as M49 codes where one fits. */
-  areas: z
-    .array(z.strictObject({ statedAs: verbatim, m49: m49.optional() }))
-    .default([]),
+  areas: z.array(z.strictObject({ statedAs: verbatim, m49: m49.optional() })).default([]),
   period: period.optional(),
   years: z.array(year).default([]),
   /** The Action Plan priority the example is listed under. */
   priority: slug.optional(),
   /** "contributing to objectives ..." where the text says so. */
-  contributesTo: z
-    .strictObject({ priorities: z.array(slug).min(1), statedAs: verbatim })
-    .optional(),
+  contributesTo: z.strictObject({ priorities: z.array(slug).min(1), statedAs: verbatim }).optional(),
   beneficiaries: z.array(z.strictObject({ concept: slug, statedAs: verbatim })).default([]),
   figures: z.array(figure).default([]),
   initiatives: z.array(slug).default([]),

@@ -7,9 +7,7 @@ export const findingSchema = z.strictObject({
   label: verbatim,
   statement: verbatim,
   /** Concepts in the order the text ranks them (most reported first). */
-  ranking: z
-    .strictObject({ scheme: slug, concepts: z.array(slug).min(2) })
-    .optional(),
+  ranking: z.strictObject({ scheme: slug, concepts: z.array(slug).min(2) }).optional(),
   areas: z.array(z.strictObject({ statedAs: verbatim, m49: m49.optional() })).default([]),
   /** Entities the statement names. */
   entities: z.array(slug).default([]),
