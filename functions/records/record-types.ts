@@ -23,15 +23,16 @@ export interface RecordType<T> {
   references(record: T): readonly Reference[];
 }
 
+const concept = (scheme: string) => ({ kind: 'concept', scheme }) as const;
+
 function addRoles(refs: ReferenceCollector, roles: readonly Role[]): ReferenceCollector {
   roles.forEach((role, i) => {
+    refs.add(`roles[${i}].role`, role.role, concept('role'));
     refs.addAll(`roles[${i}].agents`, role.agents, { kind: 'agent' });
     refs.addAll(`roles[${i}].countries`, role.countries, { kind: 'm49' });
   });
   return refs;
 }
-
-const concept = (scheme: string) => ({ kind: 'concept', scheme }) as const;
 
 export const sourceDocumentType: RecordType<SourceDocumentRecord> = {
   name: 'source',

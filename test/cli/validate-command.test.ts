@@ -53,12 +53,16 @@ describe('icat-kg validate', () => {
   });
 
   it('exits 1 and names the file, record and field of one corrupted record', async () => {
-    const dir = corruptedCopy('bad-url', 'entities/unodc.yaml', (t) => t.replace(/^homepage: .*$/m, 'homepage: not a url'));
+    const dir = corruptedCopy('bad-url', 'entities/unodc.yaml', (t) =>
+      t.replace(/^homepage: .*$/m, 'homepage: not a url'),
+    );
     const { code, err } = await cli('validate', dir);
     expect(code).toBe(1);
     expect(err).toHaveLength(2);
     expect(err[0]).toMatch(
-      new RegExp(`^${dir}/entities/unodc\\.yaml:\\d+: record "unodc": homepage: got "not a url", expected an absolute http\\(s\\) URL$`),
+      new RegExp(
+        `^${dir}/entities/unodc\\.yaml:\\d+: record "unodc": homepage: got "not a url", expected an absolute http\\(s\\) URL$`,
+      ),
     );
     expect(err[1]).toBe('1 problem; 1 record rejected.');
   });

@@ -1,0 +1,86 @@
+import type { Located } from '../records/record-set.js';
+import type { EntityRecord } from '../records/schema/entity.js';
+import type { OrganizationRecord } from '../records/schema/organization.js';
+import { geoAreaIri } from '../rdf/iris.js';
+import { NS } from '../rdf/namespaces.js';
+import { boolean, type GraphBuilder, langString } from '../rdf/terms.js';
+import type { ConvertContext } from './convert-context.js';
+import { writeStatedTriple } from './qualified.js';
+import { recordGraph } from './record-graph.js';
+
+/** ICAT or one of its entities: names, mandate, legal basis, presence, survey, SDGs, forms, expertise. */
+export function convertEntity(ctx: ConvertContext, located: Located<EntityRecord>): GraphBuilder {
+  const r = located.record;
+  const t = (local: string) => ctx.iris.term(local);
+  const s = ctx.iris.entity(r.id);
+  const g = recordGraph(ctx, 'entity', located, s);
+  g.type(s, t('Entity'), `${NS.org}FormalOrganization`);
+  writeNames(g, s, r.name, r.altNames);
+  g.link(s, t('kind'), ctx.iris.concept('entity-kind', r.kind))
+    .link(s, `${NS.foaf}homepage`, r.homepage)
+    .links(s, `${NS.rdfs}seeAlso`, r.links)
+    .add(s, t('mandate'), r.mandate && langString(r.mandate.text, r.mandate.language))
+    .links(
+      s,
+      t('legalBasis'),
+      r.legalBasis.map((slug) => ctx.iris.instrument(slug)),
+    )
+    .add(s, t('hasFieldPresence'), r.hasFieldPresence === undefined ? undefined : boolean(r.hasFieldPresence))
+    .add(s, t('respondedToSurvey'), r.respondedToSurvey === undefined ? undefined : boolean(r.respondedToSurvey))
+    .add(s, t('joinedAfterSurvey'), r.joinedAfterSurvey === undefined ? undefined : boolean(r.joinedAfterSurvey));
+  for (const sdg of r.sdgs)
+    writeStatedTriple(g, ctx, s, t('relevantSDG'), ctx.sdgIri(sdg.code), sdg.statedAs, `sdg-${sdg.code}`);
+  for (const c of r.tipForms) {
+    writeStatedTriple(
+      g,
+      ctx,
+      s,
+      t('tipForm'),
+      ctx.iris.concept('tip-form', c.concept),
+      c.statedAs,
+      `tip-form-${c.concept}`,
+    );
+  }
+  for (const c of r.expertise) {
+    writeStatedTriple(
+      g,
+      ctx,
+      s,
+      t('expertise'),
+      ctx.iris.concept('expertise', c.concept),
+      c.statedAs,
+      `expertise-${c.concept}`,
+    );
+  }
+  if (r.id !== 'icat') {
+    // The text does not say which three entities are partners rather than members (VOCABULARY.md's roles).
+    const membership = `${s}#membership-icat`;
+    g.type(membership, `${NS.org}Membership`)
+      .link(membership, `${NS.org}member`, s)
+      .link(membership, `${NS.org}organization`, ctx.iris.entity('icat'))
+      .link(membership, `${NS.org}role`, t('MemberOrPartnerRole'))
+      .link(s, `${NS.org}memberOf`, ctx.iris.entity('icat'));
+  }
+  return g;
+}
+
+/** Any other organization the text names. */
+export function convertOrganization(ctx: ConvertContext, located: Located<OrganizationRecord>): GraphBuilder {
+  const r = located.record;
+  const t = (local: string) => ctx.iris.term(local);
+  const s = ctx.iris.org(r.id);
+  const g = recordGraph(ctx, 'organization', located, s);
+  g.type(s, `${NS.org}FormalOrganization`);
+  writeNames(g, s, r.name, r.altNames);
+  g.link(s, t('kind'), ctx.iris.concept('entity-kind', r.kind))
+    .link(s, t('country'), r.country && geoAreaIri(r.country))
+    .link(s, `${NS.foaf}homepage`, r.homepage)
+    .link(s, `${NS.org}subOrganizationOf`, r.partOf && ctx.agentIri(r.partOf));
+  return g;
+}
+
+/** `skos:prefLabel` (and `rdfs:label`, for generic clients) and `skos:altLabel`. */
+export function writeNames(g: GraphBuilder, s: string, name: string, altNames: readonly string[]): void {
+  g.add(s, `${NS.skos}prefLabel`, langString(name)).add(s, `${NS.rdfs}label`, langString(name));
+  for (const alt of altNames) g.add(s, `${NS.skos}altLabel`, langString(alt));
+}
