@@ -38,9 +38,10 @@ function escapeString(s: string): string {
   return s.replace(/[\\"\n\r]/g, (c) => ({ '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r' })[c]!);
 }
 
+// N-Quads forbids these in IRIs (control characters, space and the delimiters), so they are \u-escaped.
+// eslint-disable-next-line no-control-regex
+const IRI_ESCAPES = /[\u0000-\u0020<>"{}|^`\\]/g;
+
 function escapeIri(s: string): string {
-  return s.replace(
-    /[\u0000-\u0020<>"{}|^`\\]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`,
-  );
+  return s.replace(IRI_ESCAPES, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`);
 }
