@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { SdgKos } from '../vocab/sdg-kos.js';
 import { parseRecordFile, type RawRecord } from './parse-record-file.js';
 import { compareProblems, type Problem } from './problem.js';
-import { RECORD_TYPES, type AnyRecordType, type RecordType } from './record-types.js';
+import { checkAgreements, type MouRowCandidate } from './check-agreements.js';
+import { mouRowType, RECORD_TYPES, type AnyRecordType, type RecordType } from './record-types.js';
 import { RecordSet } from './record-set.js';
 import { describeTarget, type Reference } from './reference.js';
 import type { ConceptSchemeRecord } from './schema/concept-scheme.js';
@@ -93,6 +94,13 @@ export function validateRecords(files: readonly RecordFile[], kos: SdgKos): Vali
     }
   }
 
+  for (const { raw, field, message } of checkAgreements(
+    unique.filter((c) => c.type === mouRowType) as unknown as MouRowCandidate[],
+  )) {
+    problems.push(at(raw, field, message));
+    rejected.add(raw);
+  }
+
   const records = new RecordSet();
   for (const c of unique) if (!rejected.has(c.raw)) records.add(c.type, c.raw.file, c.record);
   return { records, problems: problems.sort(compareProblems), rejected: [...rejected] };
@@ -121,6 +129,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
     return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (expected only the fields of the schema; check the spelling)`;
   }
+  if (issue.code === 'custom') return issue.message;
   const got = 'input' in issue && issue.input !== undefined ? `got ${describeValue(issue.input)}, ` : '';
   return `${got}${issue.message}`;
 }

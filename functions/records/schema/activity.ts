@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { m49, period, recordBase, slug, url, verbatim, year } from './common.js';
-import { roleSchema } from './roles.js';
+import { m49, period, recordBase, slug, uniqueList, url, verbatim, year } from './common.js';
+import { rolesList } from './roles.js';
 
 const figure = z.strictObject({
   value: z.number().nonnegative(),
@@ -18,7 +18,7 @@ export const activitySchema = z.strictObject({
   altNames: z.array(verbatim).default([]),
   /** The paragraph (or part of it) of the source that reports the activity. */
   summary: verbatim,
-  roles: z.array(roleSchema).min(1, { error: 'expected at least one role (who implements it)' }),
+  roles: rolesList.min(1, { error: 'expected at least one role (who implements it)' }),
   countries: z.array(m49).default([]),
   /** Regions or other areas, in the source's words and as M49 codes where one fits. */
   areas: z.array(z.strictObject({ statedAs: verbatim, m49: m49.optional() })).default([]),
@@ -28,8 +28,12 @@ export const activitySchema = z.strictObject({
   priority: slug.optional(),
   /** "contributing to objectives ..." where the text says so. */
   contributesTo: z.strictObject({ priorities: z.array(slug).min(1), statedAs: verbatim }).optional(),
-  beneficiaries: z.array(z.strictObject({ concept: slug, statedAs: verbatim })).default([]),
-  figures: z.array(figure).default([]),
+  beneficiaries: uniqueList(
+    z.strictObject({ concept: slug, statedAs: verbatim }),
+    (b) => b.concept,
+    'beneficiary',
+  ).default([]),
+  figures: uniqueList(figure, (f) => `${f.value} ${f.counts}`, 'figure').default([]),
   initiatives: z.array(slug).default([]),
   partOf: slug.optional(),
   publications: z.array(slug).default([]),

@@ -91,3 +91,23 @@ export const recordBase = {
   notes: z.string().optional(),
   corrections: z.array(correction).optional(),
 };
+
+/**
+ * A list whose items must be unique by a key: two items with one key would describe one graph node
+ * twice (e.g. one role of one agent stated in two ways), so the record must merge them.
+ */
+export const uniqueList = <T extends z.ZodType>(item: T, key: (value: z.infer<T>) => string, what: string) =>
+  z.array(item).superRefine((items, ctx) => {
+    const seen = new Map<string, number>();
+    items.forEach((value, i) => {
+      const k = key(value);
+      const first = seen.get(k);
+      if (first === undefined) seen.set(k, i);
+      else
+        ctx.addIssue({
+          code: 'custom',
+          path: [i],
+          message: `duplicate ${what} "${k}" (already at [${first}]): merge the two into one entry`,
+        });
+    });
+  });

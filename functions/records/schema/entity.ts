@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { language, recordBase, sdgCode, slug, url, verbatim } from './common.js';
+import { language, recordBase, sdgCode, slug, uniqueList, url, verbatim } from './common.js';
 
 /** A concept of a scheme, with the words of the source that justify it. */
 const conceptClaim = z.strictObject({
@@ -34,9 +34,9 @@ export const entitySchema = z.strictObject({
   respondedToSurvey: z.boolean().optional(),
   /** Joined ICAT after the March 2021 questionnaire (footnote 1). */
   joinedAfterSurvey: z.boolean().optional(),
-  sdgs: z.array(sdgClaim).default([]),
-  tipForms: z.array(conceptClaim).default([]),
-  expertise: z.array(conceptClaim).default([]),
+  sdgs: uniqueList(sdgClaim, (s) => s.code, 'SDG code').default([]),
+  tipForms: uniqueList(conceptClaim, (c) => c.concept, 'form of trafficking').default([]),
+  expertise: uniqueList(conceptClaim, (c) => c.concept, 'expertise').default([]),
 });
 
 export type EntityRecord = z.infer<typeof entitySchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { m49, recordBase, url, verbatim, year } from './common.js';
-import { roleSchema } from './roles.js';
+import { rolesList } from './roles.js';
 
 const memberCount = z.strictObject({
   count: z.number().int().positive(),
@@ -20,7 +20,7 @@ export const initiativeSchema = z.strictObject({
     areas: z.array(m49).default([]),
   }),
   composition: verbatim,
-  roles: z.array(roleSchema).default([]),
+  roles: rolesList.default([]),
   memberCounts: z.array(memberCount).default([]),
   established: year.optional(),
   homepage: url.optional(),

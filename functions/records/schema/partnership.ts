@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { m49, recordBase, slug, url, verbatim, year } from './common.js';
-import { roleSchema } from './roles.js';
+import { rolesList } from './roles.js';
 
 /** An example of a partnership of Section Three, 2, often with partners outside ICAT. */
 export const partnershipSchema = z.strictObject({
   ...recordBase,
   label: verbatim,
   summary: verbatim,
-  roles: z.array(roleSchema).min(2, { error: 'expected at least two roles (the entity and a partner)' }),
+  roles: rolesList.min(2, { error: 'expected at least two roles (the entity and a partner)' }),
   countries: z.array(m49).default([]),
   years: z.array(year).default([]),
   initiatives: z.array(slug).default([]),
