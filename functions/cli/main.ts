@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { processIo, type CliIo } from './io.js';
+import { buildCommand } from './build-command.js';
 import { validateCommand } from './validate-command.js';
 
 /** Builds the `icat-kg` program; each action stores its exit code rather than exiting, so tests can run it. */
@@ -14,6 +15,13 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
     .description('load and validate every record; print counts per record type and one line per problem')
     .argument('[dir]', 'the records folder', 'data')
     .action((dir: string) => setExitCode(validateCommand(dir, io)));
+
+  program
+    .command('build')
+    .description('validate the records, build the graph, check it with SHACL, and write the dumps, catalog and VoID')
+    .requiredOption('--out <dir>', 'the folder to write the dump set to (replaced)')
+    .option('--data <dir>', 'the records folder', 'data')
+    .action(async (options: { out: string; data: string }) => setExitCode(await buildCommand(options, io)));
 
   return program;
 }

@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import { compareStrings } from '../compare.js';
+import type { PublishConfig } from '../config.js';
+import { entityType } from '../records/record-types.js';
+import type { RecordSet } from '../records/record-set.js';
+import type { Iris } from '../rdf/iris.js';
+import { DEFAULT_BASE_IRI } from '../rdf/namespaces.js';
+import { ontologyPath } from '../package-paths.js';
+import type { KnowledgeGraph } from './build-graph.js';
+import { catalogQuads } from './catalog.js';
+import { dumpFile, gzipped, sha256, type DumpFile } from './dump-file.js';
+import { entityDocument } from './entity-documents.js';
+import { prefixesFor, toJsonLd, toNQuads, toTriG, toTurtle, type JsonLdContext } from './serialize.js';
+import { graphStatistics, voidQuads, type GraphStatistics } from './void.js';
+
+const SPEC = {
+  nquads: 'https://www.w3.org/TR/n-quads/',
+  trig: 'https://www.w3.org/TR/trig/',
+  turtle: 'https://www.w3.org/TR/turtle/',
+  jsonld: 'https://www.w3.org/TR/json-ld11/',
+};
+
+/** A complete, versioned set of dump files. */
+export interface DumpSet {
+  /** A hash of the data files' content: the same records give the same version. */
+  readonly version: string;
+  readonly files: readonly DumpFile[];
+  readonly statistics: GraphStatistics;
+}
+
+/** The published JSON-LD context, its namespace moved to the deployment's base. */
+export function projectContext(iris: Iris): JsonLdContext {
+  const text = readFileSync(ontologyPath('context.jsonld'), 'utf8').replaceAll(DEFAULT_BASE_IRI, iris.base);
+  return (JSON.parse(text) as { '@context': JsonLdContext })['@context'];
+}
+
+/**
+ * Serializes the graph into every dump format, then describes the files in a DCAT catalog, a VoID
+ * description and a manifest. Deterministic: no time, no counter, sorted everywhere.
+ */
+export async function buildDumpSet(
+  graph: KnowledgeGraph,
+  records: RecordSet,
+  iris: Iris,
+  config: PublishConfig,
+): Promise<DumpSet> {
+  const context = projectContext(iris);
+  const prefixes = prefixesFor(iris.base);
+  const { quads } = graph;
+
+  const main = [
+    dumpFile({
+      path: 'icat.nq',
+      mediaType: 'application/n-quads',
+      title: 'ICAT Knowledge Graph, all named graphs (N-Quads)',
+      conformsTo: SPEC.nquads,
+      content: toNQuads(quads),
+    }),
+    dumpFile({
+      path: 'icat.trig',
+      mediaType: 'application/trig',
+      title: 'ICAT Knowledge Graph, all named graphs (TriG)',
+      conformsTo: SPEC.trig,
+      content: toTriG(quads, prefixes),
+    }),
+    dumpFile({
+      path: 'icat.ttl',
+      mediaType: 'text/turtle',
+      title: 'ICAT Knowledge Graph, merged default graph (Turtle)',
+      conformsTo: SPEC.turtle,
+      content: toTurtle(quads, prefixes),
+    }),
+    dumpFile({
+      path: 'icat.jsonld',
+      mediaType: 'application/ld+json',
+      title: 'ICAT Knowledge Graph, all named graphs (JSON-LD)',
+      conformsTo: SPEC.jsonld,
+      content: await toJsonLd(quads, context, config.contextUrl),
+    }),
+  ];
+  const contextFile = dumpFile({
+    path: 'context.jsonld',
+    mediaType: 'application/ld+json',
+    title: 'ICAT Knowledge Graph JSON-LD context',
+    conformsTo: SPEC.jsonld,
+    content: `${JSON.stringify({ '@context': context }, null, 2)}\n`,
+  });
+  const entityFiles: DumpFile[] = [];
+  for (const entity of records.all(entityType)) {
+    entityFiles.push(
+      dumpFile({
+        path: `entities/${entity.id}.jsonld`,
+        mediaType: 'application/ld+json',
+        title: `${entity.name}: mandate, agreements, initiatives, activities and publications (JSON-LD)`,
+        conformsTo: SPEC.jsonld,
+        content: await entityDocument(iris, entity.id, quads, context, config.contextUrl),
+      }),
+    );
+  }
+  const dataFiles = [...main, ...main.map(gzipped), contextFile, ...entityFiles];
+  const version = versionOf(dataFiles);
+  const statistics = graphStatistics(quads, iris);
+  const dumps = [...main, ...main.map(gzipped)];
+
+  const catalog = catalogQuads(iris, config, dumps, version);
+  const catalogPrefixes = {
+    ...prefixes,
+    spdx: 'http://spdx.org/rdf/terms#',
+    vcard: 'http://www.w3.org/2006/vcard/ns#',
+  };
+  const describing = [
+    dumpFile({
+      path: 'catalog.ttl',
+      mediaType: 'text/turtle',
+      title: 'DCAT catalog (Turtle)',
+      conformsTo: SPEC.turtle,
+      content: toTurtle(catalog, catalogPrefixes),
+    }),
+    dumpFile({
+      path: 'catalog.jsonld',
+      mediaType: 'application/ld+json',
+      title: 'DCAT catalog (JSON-LD)',
+      conformsTo: SPEC.jsonld,
+      content: await toJsonLd(catalog, context, config.contextUrl),
+    }),
+    dumpFile({
+      path: 'void.ttl',
+      mediaType: 'text/turtle',
+      title: 'VoID description (Turtle)',
+      conformsTo: SPEC.turtle,
+      content: toTurtle(voidQuads(iris, config, statistics, dumps), prefixes),
+    }),
+  ];
+  const files = [...dataFiles, ...describing];
+  return { version, files: [...files, manifestFile(version, files)], statistics };
+}
+
+/** The version id: a hash over the names and hashes of the data files (catalog and manifest excluded). */
+function versionOf(files: readonly DumpFile[]): string {
+  const lines = files.map((f) => `${f.sha256}  ${f.path}\n`).sort(compareStrings);
+  return sha256(lines.join('')).slice(0, 16);
+}
+
+function manifestFile(version: string, files: readonly DumpFile[]): DumpFile {
+  const manifest = {
+    version,
+    files: [...files]
+      .sort((a, b) => compareStrings(a.path, b.path))
+      .map((f) => ({
+        path: f.path,
+        mediaType: f.mediaType,
+        ...(f.gzip ? { encoding: 'gzip' } : {}),
+        size: f.content.length,
+        sha256: f.sha256,
+      })),
+  };
+  return dumpFile({
+    path: 'manifest.json',
+    mediaType: 'application/json',
+    title: 'Manifest of the dump set',
+    content: `${JSON.stringify(manifest, null, 2)}\n`,
+  });
+}
