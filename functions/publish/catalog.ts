@@ -8,6 +8,16 @@ import type { DumpFile } from './dump-file.js';
 const SPDX = 'http://spdx.org/rdf/terms#';
 const IANA = 'http://www.iana.org/assignments/media-types/';
 const EU = 'http://publications.europa.eu/resource/authority/';
+const DCATAP = 'http://data.europa.eu/r5r/';
+const KEYWORDS = [
+  'trafficking in persons',
+  'human trafficking',
+  'ICAT',
+  'United Nations',
+  'Sustainable Development Goals',
+  'forced labour',
+  'linked data',
+];
 const SPARQL_PROTOCOL = 'https://www.w3.org/TR/sparql11-protocol/';
 
 /** EU file-type concepts of the dump formats (DCAT-AP's controlled vocabulary for dct:format). */
@@ -37,6 +47,7 @@ export function catalogQuads(iris: Iris, config: PublishConfig, files: readonly 
   const publisher = `${iris.base}id/publisher`;
   const contact = `${iris.base}id/contact`;
   const service = iris.sparql;
+  const source = iris.source('icat-2021-mapping-resource');
   const t = (ns: keyof typeof NS, local: string) => `${NS[ns]}${local}`;
 
   g.type(iris.catalog, t('dcat', 'Catalog'))
@@ -53,6 +64,7 @@ export function catalogQuads(iris: Iris, config: PublishConfig, files: readonly 
     .link(iris.catalog, t('dcat', 'dataset'), dataset)
     .link(iris.catalog, t('dcat', 'service'), service)
     .link(iris.catalog, t('dct', 'language'), `${EU}language/ENG`)
+    .link(iris.catalog, t('dct', 'spatial'), `${NS.geo}001`)
     .link(iris.catalog, t('dcat', 'themeTaxonomy'), `${EU}data-theme`);
   if (config.license) g.link(iris.catalog, t('dct', 'license'), config.license);
   g.type(config.publisherUrl, t('foaf', 'Document'));
@@ -76,7 +88,8 @@ export function catalogQuads(iris: Iris, config: PublishConfig, files: readonly 
     )
     .link(dataset, t('dct', 'publisher'), publisher)
     .link(dataset, t('dcat', 'contactPoint'), contact)
-    .link(dataset, t('dct', 'source'), iris.source('icat-2021-mapping-resource'))
+    .link(dataset, t('dct', 'source'), source)
+    .link(dataset, t('prov', 'wasDerivedFrom'), source)
     .link(dataset, t('dcat', 'landingPage'), config.publisherUrl)
     .add(dataset, t('dcat', 'version'), plain(version))
     .link(dataset, t('dct', 'language'), `${EU}language/ENG`)
@@ -84,16 +97,8 @@ export function catalogQuads(iris: Iris, config: PublishConfig, files: readonly 
     .link(dataset, t('dct', 'conformsTo'), `${iris.base}ontology`)
     .link(dataset, t('dct', 'spatial'), `${NS.geo}001`)
     .link(dataset, t('dct', 'temporal'), `${dataset}#temporal`);
-  for (const keyword of [
-    'trafficking in persons',
-    'human trafficking',
-    'ICAT',
-    'United Nations',
-    'Sustainable Development Goals',
-    'forced labour',
-    'linked data',
-  ]) {
-    g.add(dataset, t('dcat', 'keyword'), langString(keyword));
+  for (const keyword of KEYWORDS) {
+    g.add(dataset, t('dcat', 'keyword'), langString(keyword)).add(service, t('dcat', 'keyword'), langString(keyword));
   }
   for (const [theme, label] of [
     ['JUST', 'Justice, legal system and public safety'],
@@ -102,10 +107,36 @@ export function catalogQuads(iris: Iris, config: PublishConfig, files: readonly 
   ] as const) {
     const concept = `${EU}data-theme/${theme}`;
     g.link(dataset, t('dcat', 'theme'), concept)
+      .link(service, t('dcat', 'theme'), concept)
       .type(concept, t('skos', 'Concept'))
       .link(concept, t('skos', 'inScheme'), `${EU}data-theme`)
       .add(concept, t('skos', 'prefLabel'), langString(label));
   }
+  describeAuthority(g, 'language', 'ENG', 'English', t('dct', 'LinguisticSystem'));
+  describeAuthority(g, 'frequency', 'IRREG', 'irregular', t('dct', 'Frequency'));
+  describeAuthority(g, 'access-right', 'PUBLIC', 'public', t('dct', 'RightsStatement'));
+  describeAuthority(g, 'planned-availability', 'STABLE', 'stable', t('skos', 'Concept'));
+  g.type(`${iris.base}ontology`, t('dct', 'Standard')).add(
+    `${iris.base}ontology`,
+    t('dct', 'title'),
+    langString('ICAT Knowledge Graph ontology'),
+  );
+  // DCAT-AP ranges dct:source over datasets: the mapping resource is described as the dataset it is the source of.
+  g.type(source, t('dcat', 'Dataset'))
+    .add(source, t('dct', 'title'), langString('ICAT 2021 Mapping Resource'))
+    .add(
+      source,
+      t('dct', 'description'),
+      langString(
+        'The 2021 mapping of the mandates, expertise, partnerships and programmes of the entities of ICAT, published by ICAT: the source of every fact of this dataset.',
+      ),
+    )
+    .link(source, t('dct', 'publisher'), iris.entity('icat'));
+  g.type(iris.entity('icat'), t('foaf', 'Agent'), t('foaf', 'Organization')).add(
+    iris.entity('icat'),
+    t('foaf', 'name'),
+    langString('Inter-Agency Coordination Group against Trafficking in Persons'),
+  );
   g.type(`${EU}data-theme`, t('skos', 'ConceptScheme')).add(
     `${EU}data-theme`,
     t('dct', 'title'),
@@ -128,7 +159,7 @@ export function catalogQuads(iris: Iris, config: PublishConfig, files: readonly 
       ),
     );
 
-  for (const file of files) writeDistribution(g, iris, config, dataset, file);
+  for (const file of files) writeDistribution(g, config, dataset, file, version);
 
   const sparqlDistribution = `${dataset}/distribution/sparql`;
   g.type(service, t('dcat', 'DataService'))
@@ -148,14 +179,33 @@ export function catalogQuads(iris: Iris, config: PublishConfig, files: readonly 
   g.link(dataset, t('dcat', 'distribution'), sparqlDistribution)
     .type(sparqlDistribution, t('dcat', 'Distribution'))
     .add(sparqlDistribution, t('dct', 'title'), langString('SPARQL endpoint'))
+    .add(
+      sparqlDistribution,
+      t('dct', 'description'),
+      langString('The latest version of the graph, queried through the SPARQL 1.1 Protocol.'),
+    )
     .link(sparqlDistribution, t('dcat', 'accessURL'), config.sparqlEndpoint)
+    .link(sparqlDistribution, `${DCATAP}availability`, `${EU}planned-availability/STABLE`)
     .link(sparqlDistribution, t('dcat', 'accessService'), service);
   if (config.license) g.link(sparqlDistribution, t('dct', 'license'), config.license);
   if (config.license) g.type(config.license, t('dct', 'LicenseDocument'));
   return g.quads;
 }
 
-function writeDistribution(g: GraphBuilder, iris: Iris, config: PublishConfig, dataset: string, file: DumpFile): void {
+function describeAuthority(g: GraphBuilder, table: string, code: string, label: string, cls: string): void {
+  const concept = `${EU}${table}/${code}`;
+  g.type(concept, cls, `${NS.skos}Concept`)
+    .link(concept, `${NS.skos}inScheme`, `${EU}${table}`)
+    .add(concept, `${NS.skos}prefLabel`, langString(label));
+}
+
+function writeDistribution(
+  g: GraphBuilder,
+  config: PublishConfig,
+  dataset: string,
+  file: DumpFile,
+  version: string,
+): void {
   const t = (ns: keyof typeof NS, local: string) => `${NS[ns]}${local}`;
   const distribution = `${dataset}/distribution/${file.path}`;
   const url = `${config.dumpsUrl}${file.path}`;
@@ -164,6 +214,8 @@ function writeDistribution(g: GraphBuilder, iris: Iris, config: PublishConfig, d
   g.link(dataset, t('dcat', 'distribution'), distribution)
     .type(distribution, t('dcat', 'Distribution'))
     .add(distribution, t('dct', 'title'), langString(file.title))
+    .add(distribution, t('dct', 'description'), langString(`${file.title}: ${file.path} of dump set ${version}.`))
+    .link(distribution, `${DCATAP}availability`, `${EU}planned-availability/STABLE`)
     .link(distribution, t('dcat', 'accessURL'), url)
     .link(distribution, t('dcat', 'downloadURL'), url)
     .link(distribution, t('dcat', 'mediaType'), `${IANA}${file.mediaType}`)
@@ -188,5 +240,6 @@ function writeDistribution(g: GraphBuilder, iris: Iris, config: PublishConfig, d
   if (config.license) g.link(distribution, t('dct', 'license'), config.license);
   g.type(checksum, `${SPDX}Checksum`)
     .link(checksum, `${SPDX}algorithm`, `${SPDX}checksumAlgorithm_sha256`)
+    .type(`${SPDX}checksumAlgorithm_sha256`, `${SPDX}ChecksumAlgorithm`)
     .add(checksum, `${SPDX}checksumValue`, typed(file.sha256, `${NS.xsd}hexBinary`));
 }

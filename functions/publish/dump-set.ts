@@ -9,7 +9,7 @@ import { ontologyPath } from '../package-paths.js';
 import type { KnowledgeGraph } from './build-graph.js';
 import { catalogQuads } from './catalog.js';
 import { dumpFile, gzipped, sha256, type DumpFile } from './dump-file.js';
-import { entityDocument } from './entity-documents.js';
+import { EntityDocumentIndex, entityDocument } from './entity-documents.js';
 import { prefixesFor, toJsonLd, toNQuads, toTriG, toTurtle, type JsonLdContext } from './serialize.js';
 import { graphStatistics, voidQuads, type GraphStatistics } from './void.js';
 
@@ -86,6 +86,7 @@ export async function buildDumpSet(
     content: `${JSON.stringify({ '@context': context }, null, 2)}\n`,
   });
   const entityFiles: DumpFile[] = [];
+  const index = new EntityDocumentIndex(iris, quads);
   for (const entity of records.all(entityType)) {
     entityFiles.push(
       dumpFile({
@@ -93,7 +94,7 @@ export async function buildDumpSet(
         mediaType: 'application/ld+json',
         title: `${entity.name}: mandate, agreements, initiatives, activities and publications (JSON-LD)`,
         conformsTo: SPEC.jsonld,
-        content: await entityDocument(iris, entity.id, quads, context, config.contextUrl),
+        content: await entityDocument(index, iris, entity.id, context, config.contextUrl),
       }),
     );
   }

@@ -23,38 +23,57 @@ function reverseTerms(iris: Iris): JsonLdContext {
   };
 }
 
+/** Quads grouped for the entity documents, built once for all entities. */
+export class EntityDocumentIndex {
+  /** Entity IRI → the subjects that point at it with a role, party or publisher property. */
+  private readonly pointing = new Map<string, Set<string>>();
+  /** Subject IRI without fragment → its triples and those of its fragment nodes. */
+  private readonly bySubject = new Map<string, Quad[]>();
+
+  constructor(
+    private readonly iris: Iris,
+    quads: readonly Quad[],
+  ) {
+    const predicates = new Set(
+      ['party', 'lead', 'secretariat', 'implementer', 'participant', 'funder', 'beneficiary']
+        .map((p) => iris.term(p))
+        .concat(`${NS.dct}publisher`),
+    );
+    for (const q of quads) {
+      if (q.subject.termType !== 'NamedNode') continue;
+      if (predicates.has(q.predicate.value)) {
+        let set = this.pointing.get(q.object.value);
+        if (!set) this.pointing.set(q.object.value, (set = new Set()));
+        set.add(q.subject.value);
+      }
+      const key = q.subject.value.replace(/#.*$/, '');
+      let list = this.bySubject.get(key);
+      if (!list) this.bySubject.set(key, (list = []));
+      list.push(DataFactory.quad(q.subject, q.predicate, q.object));
+    }
+  }
+
+  /** The triples of an entity's document: the entity and everything that points at it, with their fragment nodes. */
+  triplesFor(slug: string): Quad[] {
+    const entity = this.iris.entity(slug);
+    const subjects = [entity, ...(this.pointing.get(entity) ?? [])];
+    return sortQuads(subjects.flatMap((s) => this.bySubject.get(s) ?? []));
+  }
+}
+
 /**
  * One framed JSON-LD document per ICAT entity: the entity with its agreements, the initiatives,
  * activities and partnerships it plays a role in, and its publications, each embedded once.
  */
 export async function entityDocument(
+  index: EntityDocumentIndex,
   iris: Iris,
   slug: string,
-  quads: readonly Quad[],
   context: JsonLdContext,
   contextUrl: string,
 ): Promise<string> {
   const entity = iris.entity(slug);
-  const pointing = new Set([
-    iris.term('party'),
-    `${NS.dct}publisher`,
-    iris.term('lead'),
-    iris.term('secretariat'),
-    iris.term('implementer'),
-    iris.term('participant'),
-    iris.term('funder'),
-    iris.term('beneficiary'),
-  ]);
-  const subjects = new Set<string>([entity]);
-  for (const q of quads)
-    if (q.object.value === entity && pointing.has(q.predicate.value)) subjects.add(q.subject.value);
-  const inDocument = (iri: string) => subjects.has(iri.replace(/#.*$/, ''));
-  const triples = sortQuads(
-    quads
-      .filter((q) => q.subject.termType === 'NamedNode' && inDocument(q.subject.value))
-      .map((q) => DataFactory.quad(q.subject, q.predicate, q.object)),
-  );
-  const expanded = await jsonld.fromRDF(triples as unknown as Parameters<typeof jsonld.fromRDF>[0]);
+  const expanded = await jsonld.fromRDF(index.triplesFor(slug) as unknown as Parameters<typeof jsonld.fromRDF>[0]);
   const reverse = reverseTerms(iris);
   const frame = {
     '@context': [context, reverse],
