@@ -22,7 +22,23 @@ export interface ShaclReport {
 
 /** Shapes from Turtle, with the default base rewritten to the deployment's (like the ontology). */
 export function loadShapes(text: string, base = DEFAULT_BASE_IRI): Quad[] {
-  return new Parser({ format: 'text/turtle' }).parse(text.replaceAll(DEFAULT_BASE_IRI, base));
+  const escapedDefault = escapeRegExp(DEFAULT_BASE_IRI);
+  const escapedBase = escapeRegExp(base);
+  return new Parser({ format: 'text/turtle' }).parse(text.replaceAll(DEFAULT_BASE_IRI, base)).map((q) =>
+    // IRI patterns (sh:pattern) hold the base as a regular expression: rewrite it there too.
+    q.object.termType === 'Literal' && q.object.value.includes(escapedDefault)
+      ? DataFactory.quad(
+          q.subject,
+          q.predicate,
+          DataFactory.literal(q.object.value.replaceAll(escapedDefault, escapedBase)),
+          q.graph,
+        )
+      : q,
+  );
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export function projectShapes(base: string): Quad[] {

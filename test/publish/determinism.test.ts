@@ -1,0 +1,28 @@
+import { rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildRealDumpSet } from './built-dump-set.js';
+
+describe('a build', () => {
+  it('gives byte-identical files for the same records', async () => {
+    const a = await buildRealDumpSet();
+    const b = await buildRealDumpSet();
+    rmSync(a.dir, { recursive: true, force: true });
+    rmSync(b.dir, { recursive: true, force: true });
+    expect(a.result.dumps.version).toBe(b.result.dumps.version);
+    expect(b.result.dumps.files.map((f) => [f.path, f.sha256])).toEqual(
+      a.result.dumps.files.map((f) => [f.path, f.sha256]),
+    );
+    expect(Buffer.compare(a.result.dumps.files[0]!.content, b.result.dumps.files[0]!.content)).toBe(0);
+  });
+
+  it('mints every IRI from the configured BASE_IRI', async () => {
+    const { result, dir } = await buildRealDumpSet({ baseIri: 'http://localhost:8080/' });
+    rmSync(dir, { recursive: true, force: true });
+    const nq = result.dumps.files.find((f) => f.path === 'icat.nq')!.content.toString('utf8');
+    expect(nq).not.toContain('w3id.org');
+    expect(nq).toContain(
+      '<http://localhost:8080/id/entity/unodc> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://localhost:8080/ontology#Entity> <http://localhost:8080/graph/entity/unodc> .',
+    );
+    expect(result.shacl.results).toEqual([]);
+  });
+});
