@@ -1,0 +1,110 @@
+/**
+ * Synthetic scale test of the build: the real records, with the activities, partnerships, initiatives,
+ * publications, interventions and findings replicated under fresh ids until the graph reaches the wanted
+ * size, then converted, checked with SHACL and serialized like a real build. Prints each stage's time per
+ * million quads as a ratio to the real build measured in the same run (the machine is too noisy for
+ * absolute figures).
+ *
+ *   npx tsx bench/synthetic-build.ts [--quads 1000000]
+ */
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { resolvePublishConfig } from '../functions/config.js';
+import { PACKAGE_ROOT } from '../functions/package-paths.js';
+import { buildGraph } from '../functions/publish/build-graph.js';
+import { buildDumpSet } from '../functions/publish/dump-set.js';
+import { readRecordFiles } from '../functions/records/read-record-files.js';
+import { RecordSet } from '../functions/records/record-set.js';
+import {
+  activityType,
+  findingType,
+  initiativeType,
+  interventionType,
+  partnershipType,
+  publicationType,
+  RECORD_TYPES,
+  type RecordType,
+} from '../functions/records/record-types.js';
+import { validateRecords } from '../functions/records/validate-records.js';
+import { Iris } from '../functions/rdf/iris.js';
+import { projectShapes, validateShacl } from '../functions/validate/validate-shacl.js';
+import { loadSdgKos } from '../functions/vocab/sdg-kos.js';
+
+const REPLICATED: RecordType<{ id: string }>[] = [
+  activityType,
+  partnershipType,
+  initiativeType,
+  publicationType,
+  interventionType,
+  findingType,
+];
+
+const wanted = Number(process.argv[process.argv.indexOf('--quads') + 1] ?? 1_000_000) || 1_000_000;
+const kos = loadSdgKos();
+const iris = new Iris('https://w3id.org/icat-kg/');
+const config = resolvePublishConfig();
+const { records } = validateRecords(readRecordFiles(join(PACKAGE_ROOT, 'data')), kos);
+
+interface Measured {
+  quads: number;
+  convert: number;
+  shacl: number;
+  serialize: number;
+  bytes: number;
+}
+
+async function measure(set: RecordSet): Promise<Measured> {
+  let t = performance.now();
+  const lap = () => -t + (t = performance.now());
+  const graph = buildGraph(set, iris, kos);
+  const convert = lap();
+  const report = await validateShacl(graph.quads, projectShapes(iris.base));
+  if (!report.conforms) throw new Error(`synthetic graph does not conform: ${report.results.length} results`);
+  const shacl = lap();
+  const dumps = await buildDumpSet(graph, set, iris, config);
+  const serialize = lap();
+  const dir = mkdtempSync(join(tmpdir(), 'icat-kg-bench-'));
+  for (const f of dumps.files) {
+    mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+    writeFileSync(join(dir, f.path), f.content);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return {
+    quads: graph.quads.length,
+    convert,
+    shacl,
+    serialize,
+    bytes: dumps.files.reduce((n, f) => n + f.content.length, 0),
+  };
+}
+
+function replicate(copies: number): RecordSet {
+  const set = new RecordSet();
+  for (const type of RECORD_TYPES as readonly RecordType<{ id: string }>[]) {
+    for (const { file, record } of records.located(type)) {
+      set.add(type, file, record);
+      if (!REPLICATED.includes(type)) continue;
+      for (let k = 1; k < copies; k++)
+        set.add(type, file.replace(/\.yaml$/, `-x${k}.yaml`), { ...record, id: `${record.id}-x${k}` });
+    }
+  }
+  return set;
+}
+
+const base = await measure(records);
+// One more copy adds this many quads (the ontology, vocabulary and unreplicated records do not grow).
+const perCopy = buildGraph(replicate(2), iris, kos).quads.length - base.quads;
+const copies = Math.max(2, 1 + Math.ceil((wanted - base.quads) / perCopy));
+const big = await measure(replicate(copies));
+const perMillion = (m: Measured, ms: number) => (ms / m.quads) * 1e6;
+const ratio = (stage: 'convert' | 'shacl' | 'serialize') =>
+  (perMillion(big, big[stage]) / perMillion(base, base[stage])).toFixed(2);
+console.log(`baseline: ${base.quads} quads, ${(base.bytes / 1e6).toFixed(1)} MB of dumps`);
+console.log(`synthetic: ${big.quads} quads (${copies} copies), ${(big.bytes / 1e6).toFixed(1)} MB of dumps, completed`);
+console.log(
+  `time per quad, synthetic / baseline: convert ${ratio('convert')}, SHACL ${ratio('shacl')}, serialize ${ratio('serialize')}`,
+);
+console.log(
+  `total, synthetic / baseline: ${((big.convert + big.shacl + big.serialize) / (base.convert + base.shacl + base.serialize)).toFixed(1)}x for ${(big.quads / base.quads).toFixed(1)}x the quads`,
+);
