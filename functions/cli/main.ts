@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { processIo, type CliIo } from './io.js';
 import { buildCommand } from './build-command.js';
+import { serveCommand, type ServeOptions } from './serve-command.js';
 import { validateCommand } from './validate-command.js';
 
 /** Builds the `icat-kg` program; each action stores its exit code rather than exiting, so tests can run it. */
@@ -22,6 +23,16 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
     .requiredOption('--out <dir>', 'the folder to write the dump set to (replaced)')
     .option('--data <dir>', 'the records folder', 'data')
     .action(async (options: { out: string; data: string }) => setExitCode(await buildCommand(options, io)));
+
+  program
+    .command('serve')
+    .description('serve the SPARQL endpoint, query UI, dereferenceable IRIs and dumps of a dump set or an N-Quads file')
+    .option('--from <dir>', 'a dump set folder written by icat-kg build')
+    .option('--quads <file>', 'any N-Quads file (without catalog or dumps)')
+    .option('--port <port>', 'the port to listen on', process.env.PORT ?? '8080')
+    .option('--host <host>', 'the address to listen on', process.env.HOST ?? '127.0.0.1')
+    .option('--workers <n>', 'query worker threads (each holds a copy of the graph)', process.env.QUERY_WORKERS ?? '2')
+    .action(async (options: ServeOptions) => setExitCode(await serveCommand(options, io)));
 
   return program;
 }

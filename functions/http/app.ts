@@ -1,0 +1,244 @@
+import type { Quad } from '@rdfjs/types';
+import { Hono, type Context } from 'hono';
+import { cors } from 'hono/cors';
+import { Parser } from 'n3';
+import type { QueryExecutor } from '../query/query-executor.js';
+import { negotiate } from '../query/negotiate.js';
+import { NotAcceptableError, QueryError } from '../query/query-errors.js';
+import type { QueryLimits } from '../query/query-limits.js';
+import type { QueryResponse } from '../query/query-runner.js';
+import { writeQuads } from '../query/write-quads.js';
+import { prefixesFor } from '../publish/serialize.js';
+import { exampleQueries } from './examples.js';
+import { errorResponse } from './http-errors.js';
+import { homePage, queryPage, resourcePage } from './pages.js';
+import { ResultCache } from './result-cache.js';
+import { serviceDescription } from './service-description.js';
+import type { Site } from './site.js';
+import { readProtocolRequest } from './sparql-protocol.js';
+
+/** Static files of the query UI (YASGUI's build), served by the app itself: no CDN. */
+export interface UiAssets {
+  readonly [name: string]: { readonly content: Buffer; readonly mediaType: string };
+}
+
+export interface AppOptions {
+  readonly executor: QueryExecutor;
+  readonly site: Site;
+  readonly limits: QueryLimits;
+  /** The BASE_IRI of the graph: `{base}id/...` IRIs are dereferenced at `/id/...`. */
+  readonly baseIri: string;
+  readonly assets: UiAssets;
+  readonly cache?: ResultCache;
+}
+
+const RDF_TYPES = [
+  'text/turtle',
+  'application/ld+json',
+  'application/n-triples',
+  'application/n-quads',
+  'application/trig',
+];
+const CACHE_QUERY = 'public, max-age=300';
+const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
+const CACHE_SHORT = 'public, max-age=60';
+
+/**
+ * The one HTTP application of the endpoint: a function from Request to Response, run by the Node server
+ * (`icat-kg serve`) and by the Lambda function alike.
+ */
+export function createApp(options: AppOptions): Hono {
+  const { executor, site, limits, baseIri, assets } = options;
+  const cache = options.cache ?? new ResultCache();
+  const app = new Hono();
+
+  app.use(
+    '*',
+    cors({
+      origin: '*',
+      allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
+      allowHeaders: ['Content-Type', 'Accept', 'If-None-Match'],
+      exposeHeaders: ['ETag', 'X-Result-Rows', 'X-Result-Truncated', 'X-Dataset-Version'],
+      maxAge: 86400,
+    }),
+  );
+
+  app.onError((error) => errorResponse(error));
+
+  const entities = site.paths
+    .filter((p) => p.startsWith('entities/'))
+    .map((p) => ({ slug: p.slice('entities/'.length, -'.jsonld'.length), name: entityName(site.file(p)!.content) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  app.get('/', (c) => c.html(homePage(site.version, entities)));
+
+  const sparql = async (c: Context) => {
+    const protocol = await readProtocolRequest(c.req.raw, limits);
+    const endpoint = endpointUrl(c.req.url);
+    if (protocol.kind === 'none') return describeService(c, endpoint);
+    const { request } = protocol;
+    const key = ResultCache.key([
+      site.version,
+      request.query.trim(),
+      request.defaultGraphUris.join(' '),
+      request.namedGraphUris.join(' '),
+      request.format ?? '',
+      request.accept ?? '',
+    ]);
+    const etag = ResultCache.etagOf(key);
+    const common = { ETag: etag, 'Cache-Control': CACHE_QUERY, Vary: 'Accept', 'X-Dataset-Version': site.version };
+    if (c.req.header('if-none-match') === etag) return new Response(null, { status: 304, headers: common });
+    const hit = cache.get(key);
+    if (hit)
+      return new Response(c.req.method === 'HEAD' ? null : hit.body, {
+        headers: { ...common, ...hit.headers, 'content-type': hit.mediaType },
+      });
+    const response = await executor.query(request);
+    const headers = resultHeaders(response, limits);
+    cache.set(key, { etag, mediaType: contentType(response.mediaType), body: response.body, headers });
+    return new Response(c.req.method === 'HEAD' ? null : response.body, {
+      headers: { ...common, ...headers, 'content-type': contentType(response.mediaType) },
+    });
+  };
+
+  const describeService = async (c: Context, endpoint: string) => {
+    const accept = c.req.header('accept') ?? '';
+    if (/text\/html/.test(accept) && !RDF_TYPES.some((t) => accept.includes(t))) {
+      return c.html(queryPage(endpoint, exampleQueries(baseIri)));
+    }
+    const mediaType = negotiateRdf(accept, c.req.query('format'));
+    const origin = new URL(endpoint).origin;
+    const body = await writeQuads(
+      serviceDescription(endpoint, baseIri, `${origin}/.well-known/void`, site.triples),
+      mediaType,
+      { sd: 'http://www.w3.org/ns/sparql-service-description#', ...prefixesFor(baseIri) },
+    );
+    return new Response(body, {
+      headers: { 'content-type': contentType(mediaType), Vary: 'Accept', 'Cache-Control': CACHE_SHORT },
+    });
+  };
+
+  for (const path of ['/sparql', '/sparql/']) {
+    app.on(['GET', 'HEAD', 'POST'], path, sparql);
+    app.all(path, (c) =>
+      c.text(`Method ${c.req.method} is not allowed on the SPARQL endpoint: use GET or POST.\n`, 405, {
+        Allow: 'GET, HEAD, POST, OPTIONS',
+      }),
+    );
+  }
+
+  app.get('/ui/:file', (c) => {
+    const asset = assets[c.req.param('file')];
+    if (!asset) return c.text('Not found.\n', 404);
+    return new Response(asset.content, { headers: { 'content-type': asset.mediaType, 'Cache-Control': CACHE_SHORT } });
+  });
+
+  const serveFile = (c: Context, path: string, cacheControl: string) => {
+    const file = site.file(path);
+    if (!file) return c.text(`No file ${path} in dump set ${site.version}.\n`, 404);
+    const etag = `"${site.version}-${path}"`;
+    const headers = {
+      'content-type': contentType(file.mediaType),
+      ETag: etag,
+      'Cache-Control': cacheControl,
+      'X-Dataset-Version': site.version,
+    };
+    if (c.req.header('if-none-match') === etag) return new Response(null, { status: 304, headers });
+    return new Response(c.req.method === 'HEAD' ? null : file.content, { headers });
+  };
+
+  app.get('/dumps/', (c) =>
+    c.json({ version: site.version, files: site.paths.map((p) => `/dumps/${p}`) }, 200, {
+      'Cache-Control': CACHE_SHORT,
+    }),
+  );
+  // /dumps/{version}/... never changes (immutable); /dumps/... is the latest version (short-lived).
+  app.get('/dumps/*', (c) => {
+    const path = c.req.path.slice('/dumps/'.length);
+    const versioned = path.startsWith(`${site.version}/`);
+    return serveFile(
+      c,
+      versioned ? path.slice(site.version.length + 1) : path,
+      versioned ? CACHE_IMMUTABLE : CACHE_SHORT,
+    );
+  });
+  app.get('/context.jsonld', (c) => serveFile(c, 'context.jsonld', CACHE_SHORT));
+  app.get('/.well-known/void', (c) => serveFile(c, 'void.ttl', CACHE_SHORT));
+  app.get('/catalog', (c) => {
+    const wantsJson =
+      negotiateRdf(c.req.header('accept'), c.req.query('format'), ['text/turtle', 'application/ld+json']) ===
+      'application/ld+json';
+    const response = serveFile(c, wantsJson ? 'catalog.jsonld' : 'catalog.ttl', CACHE_SHORT);
+    response.headers.set('Vary', 'Accept');
+    return response;
+  });
+
+  // Linked data: {base}id/... answers here, as HTML, Turtle or JSON-LD by content negotiation (200 + Vary: Accept).
+  app.get('/id/*', async (c) => {
+    const iri = `${baseIri}${c.req.path.slice(1)}`;
+    const accept = c.req.header('accept') ?? '';
+    const format = c.req.query('format');
+    const wantsHtml = !format && /text\/html/.test(accept) && !RDF_TYPES.some((t) => accept.includes(t));
+    const mediaType = wantsHtml ? 'application/n-triples' : negotiateRdf(accept, format);
+    const body = await executor.describe({ iri, mediaType });
+    if (body === undefined) return c.text(`The graph says nothing about <${iri}>.\n`, 404, { Vary: 'Accept' });
+    const headers = {
+      Vary: 'Accept',
+      'Cache-Control': CACHE_SHORT,
+      'X-Dataset-Version': site.version,
+      Link: `<${iri}>; rel="canonical"`,
+    };
+    if (wantsHtml) {
+      const quads = new Parser({ format: 'application/n-triples' }).parse(body) as Quad[];
+      const page = resourcePage(iri, quads, baseIri, (target) =>
+        target.startsWith(`${baseIri}id/`) ? `/${target.slice(baseIri.length)}` : undefined,
+      );
+      return c.html(page, 200, headers);
+    }
+    return new Response(body, { headers: { ...headers, 'content-type': contentType(mediaType) } });
+  });
+
+  app.notFound((c) => c.text(`Nothing at ${c.req.path}. See / for what this server offers.\n`, 404));
+  return app;
+}
+
+/** The English label of an entity document (its framed JSON-LD). */
+function entityName(content: Buffer): string {
+  const doc = JSON.parse(content.toString('utf8')) as { id?: string; label?: string | { '@value': string } };
+  const label = doc.label;
+  return typeof label === 'string' ? label : (label?.['@value'] ?? doc.id ?? '?');
+}
+
+/** The endpoint URL as the client asked for it (without query string), for sd:endpoint. */
+function endpointUrl(requestUrl: string): string {
+  const url = new URL(requestUrl);
+  return `${url.origin}${url.pathname}`;
+}
+
+function negotiateRdf(accept: string | undefined, format: string | undefined, offered = RDF_TYPES): string {
+  try {
+    const mediaType = negotiate('construct', accept, format);
+    if (offered.includes(mediaType)) return mediaType;
+  } catch (error) {
+    if (!(error instanceof NotAcceptableError)) throw error;
+    if (format) throw error;
+  }
+  if (!accept || /\*\/\*/.test(accept) || /text\/html/.test(accept)) return offered[0]!;
+  throw new QueryError(`None of the accepted media types is offered here: ${offered.join(', ')}.`, 406);
+}
+
+function contentType(mediaType: string): string {
+  return mediaType.startsWith('text/') ||
+    mediaType.includes('json') ||
+    mediaType.includes('xml') ||
+    mediaType.includes('n-') ||
+    mediaType.includes('trig')
+    ? `${mediaType}; charset=utf-8`
+    : mediaType;
+}
+
+function resultHeaders(response: QueryResponse, limits: QueryLimits): Record<string, string> {
+  const headers: Record<string, string> = { 'X-Result-Rows': String(response.rows) };
+  if (response.truncated === 'rows') headers['X-Result-Truncated'] = `max-rows=${limits.maxRows}`;
+  if (response.truncated === 'bytes') headers['X-Result-Truncated'] = `max-bytes=${limits.maxResponseBytes}`;
+  return headers;
+}

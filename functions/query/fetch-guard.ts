@@ -1,0 +1,27 @@
+/**
+ * The only way Comunica reaches the network: SERVICE calls go to the allow-listed endpoints and nowhere
+ * else (no redirects either, which could lead from an allowed host to a forbidden one), and nothing else
+ * (remote JSON-LD contexts, FROM <http://...>) is ever fetched. Guards against SSRF through queries.
+ */
+export function allowListFetch(allowList: readonly string[], baseFetch: typeof fetch = fetch): typeof fetch {
+  const allowed = new Set(allowList.map(normalize));
+  return async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (!allowed.has(normalize(url))) {
+      throw new Error(
+        `SERVICE <${url.split('?')[0]}> is not allowed: this endpoint federates only with ${allowList.length === 0 ? 'no other endpoint' : allowList.join(', ')}.`,
+      );
+    }
+    return baseFetch(input, { ...init, redirect: 'manual' });
+  };
+}
+
+/** An endpoint URL without its query string, so `?query=...` added by the SERVICE call still matches. */
+function normalize(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/** Limits and policies of the SPARQL endpoint, all configurable (environment or CLI). */
+export const queryLimitsSchema = z.object({
+  /** QUERY_TIMEOUT_MS: a query running longer is stopped and answered with 503. */
+  timeoutMs: z.number().int().positive().default(10_000),
+  /** MAX_RESULT_ROWS: bindings or triples returned at most; more are cut and the cut is signalled. */
+  maxRows: z.number().int().positive().default(10_000),
+  /** MAX_RESPONSE_BYTES: response body size at most; a larger result is cut at a row boundary. */
+  maxResponseBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
+  /** MAX_QUERY_LENGTH: characters of a query at most. */
+  maxQueryLength: z
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024),
+  /** MAX_BODY_BYTES: bytes of a POST body at most. */
+  maxBodyBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
+  /** SERVICE_ALLOW_LIST: the only endpoints SERVICE may call (exact URLs); empty forbids federation. */
+  serviceAllowList: z.array(z.url({ protocol: /^https?$/ })).default([]),
+});
+
+export type QueryLimits = z.infer<typeof queryLimitsSchema>;
+export type QueryLimitsInput = z.input<typeof queryLimitsSchema>;
+
+export function queryLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): QueryLimits {
+  const int = (name: string) => (env[name] ? Number(env[name]) : undefined);
+  return queryLimitsSchema.parse({
+    timeoutMs: int('QUERY_TIMEOUT_MS'),
+    maxRows: int('MAX_RESULT_ROWS'),
+    maxResponseBytes: int('MAX_RESPONSE_BYTES'),
+    maxQueryLength: int('MAX_QUERY_LENGTH'),
+    maxBodyBytes: int('MAX_BODY_BYTES'),
+    serviceAllowList: env.SERVICE_ALLOW_LIST
+      ? env.SERVICE_ALLOW_LIST.split(/[\s,]+/).filter((u) => u.length > 0)
+      : undefined,
+  });
+}

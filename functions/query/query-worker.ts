@@ -1,0 +1,34 @@
+// Worker thread entry: loads the store once, then answers query and describe messages from the pool.
+import { readFileSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { InProcessExecutor } from './in-process-executor.js';
+import { storeFromNQuads } from './load-store.js';
+import { QueryError } from './query-errors.js';
+import type { QueryRunnerOptions } from './query-runner.js';
+import type { WorkerInit, WorkerReply, WorkerTask } from './worker-protocol.js';
+
+const init = workerData as WorkerInit;
+const nquads = init.nquads ?? readFileSync(init.nquadsPath!, 'utf8');
+// The pool enforces the time limit by terminating this thread; the in-process one must never fire first.
+const options: QueryRunnerOptions = { ...init.options, limits: { ...init.options.limits, timeoutMs: 2 ** 31 - 1 } };
+const executor = new InProcessExecutor(storeFromNQuads(nquads), options);
+
+parentPort!.on('message', async (task: WorkerTask) => {
+  let reply: WorkerReply;
+  try {
+    reply =
+      task.kind === 'query'
+        ? { id: task.id, ok: true, response: await executor.query(task.request) }
+        : { id: task.id, ok: true, description: await executor.describe(task.request) };
+  } catch (error) {
+    const status = error instanceof QueryError ? error.status : 500;
+    const name = error instanceof Error ? error.name : 'Error';
+    reply = {
+      id: task.id,
+      ok: false,
+      error: { name, status, message: error instanceof Error ? error.message : String(error) },
+    };
+  }
+  parentPort!.postMessage(reply);
+});
+parentPort!.postMessage({ ready: true });

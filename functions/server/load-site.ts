@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { siteFromFiles, type Site, type SiteFile } from '../http/site.js';
+
+interface Manifest {
+  readonly version: string;
+  readonly files: readonly { path: string; mediaType: string; encoding?: string }[];
+}
+
+/** A dump set folder written by `icat-kg build`: its manifest gives the version and every file's type. */
+export function siteFromDumpDir(dir: string): Site {
+  const manifestPath = join(dir, 'manifest.json');
+  if (!existsSync(manifestPath))
+    throw new Error(`${dir} is not a dump set: it has no manifest.json (build one with icat-kg build --out ${dir})`);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+  const files = new Map<string, SiteFile>();
+  for (const f of manifest.files) {
+    files.set(f.path, {
+      content: readFileSync(join(dir, f.path)),
+      mediaType: f.encoding === 'gzip' ? 'application/gzip' : f.mediaType,
+    });
+  }
+  files.set('manifest.json', { content: readFileSync(manifestPath), mediaType: 'application/json' });
+  const triples = triplesOfVoid(files.get('void.ttl')?.content.toString('utf8'));
+  return siteFromFiles(manifest.version, files, triples);
+}
+
+/** Any N-Quads file (the conformance suites use this): its version is a hash of its bytes. */
+export function siteFromNQuadsFile(path: string): Site {
+  const content = readFileSync(path);
+  const version = createHash('sha256').update(content).digest('hex').slice(0, 16);
+  return siteFromFiles(version, new Map([['data.nq', { content, mediaType: 'application/n-quads' }]]));
+}
+
+function triplesOfVoid(text: string | undefined): number | undefined {
+  const match = text && /<[^>]*\/dataset> [^.]*?void:triples (\d+)/s.exec(text);
+  return match ? Number(match[1]) : undefined;
+}

@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { UiAssets } from '../http/app.js';
+
+/** YASGUI's self-hostable build, read from the installed package. */
+export function loadUiAssets(): UiAssets {
+  const require = createRequire(import.meta.url);
+  const build = join(dirname(require.resolve('@zazuko/yasgui/package.json')), 'build');
+  return {
+    'yasgui.min.js': {
+      content: readFileSync(join(build, 'yasgui.min.js')),
+      mediaType: 'text/javascript; charset=utf-8',
+    },
+    'yasgui.min.css': { content: readFileSync(join(build, 'yasgui.min.css')), mediaType: 'text/css; charset=utf-8' },
+  };
+}

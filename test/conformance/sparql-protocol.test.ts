@@ -1,0 +1,104 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Parser, Writer } from 'n3';
+import { DataFactory } from 'n3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../functions/package-paths.js';
+import { startServerProcess, type ServerProcess } from '../http/server-process.js';
+import { readProtocolManifest, type ProtocolRequestSpec } from './protocol-manifest.js';
+
+const SUITE = join(PACKAGE_ROOT, '..', 'shared', 'conformance', 'sparql11-protocol');
+const tests = readProtocolManifest(join(SUITE, 'manifest.ttl'));
+const work = mkdtempSync(join(tmpdir(), 'icat-kg-protocol-'));
+let server: ServerProcess;
+
+beforeAll(async () => {
+  // Every graph any test names, as a named graph of one N-Quads file served with `icat-kg serve --quads`.
+  const graphs = new Map<string, string>();
+  for (const t of tests) for (const [name, file] of t.graphs) graphs.set(name, file);
+  const quads = [...graphs].flatMap(([name, file]) =>
+    new Parser({ format: 'application/n-triples' })
+      .parse(readFileSync(file, 'utf8'))
+      .map((q) => DataFactory.quad(q.subject, q.predicate, q.object, DataFactory.namedNode(name))),
+  );
+  const path = join(work, 'protocol.nq');
+  writeFileSync(path, new Writer({ format: 'application/n-quads' }).quadsToString(quads));
+  server = await startServerProcess(['--quads', path]);
+});
+afterAll(async () => {
+  await server?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+async function send(spec: ProtocolRequestSpec): Promise<Response> {
+  const path = spec.path.replace(/^\/sparql\//, '/sparql');
+  const body =
+    spec.body && Buffer.from(spec.body.chars, spec.body.encoding.toUpperCase() === 'UTF-16' ? 'utf16le' : 'utf8');
+  return fetch(`${server.url}${path}`, { method: spec.method, headers: spec.headers, ...(body ? { body } : {}) });
+}
+
+function statusClass(status: number): string {
+  return `StatusCode${Math.floor(status / 100)}xx`;
+}
+
+const RESULT_TYPES: Record<string, string[]> = {
+  boolean: ['application/sparql-results+json', 'application/sparql-results+xml'],
+  tabular: [
+    'application/sparql-results+json',
+    'application/sparql-results+xml',
+    'text/csv',
+    'text/tab-separated-values',
+  ],
+  RDF: [
+    'text/turtle',
+    'application/n-triples',
+    'application/rdf+xml',
+    'application/ld+json',
+    'application/n-quads',
+    'application/trig',
+  ],
+};
+
+async function booleanOf(response: Response): Promise<boolean | undefined> {
+  const text = await response.text();
+  if (response.headers.get('content-type')?.includes('json'))
+    return (JSON.parse(text) as { boolean?: boolean }).boolean;
+  return /<boolean>\s*true\s*<\/boolean>/.test(text)
+    ? true
+    : /<boolean>\s*false\s*<\/boolean>/.test(text)
+      ? false
+      : undefined;
+}
+
+describe('W3C SPARQL 1.1 Protocol test suite', () => {
+  it('has the 13 query, 7 update and 14 negative tests of the suite', () => {
+    expect(['query', 'update', 'negative'].map((k) => tests.filter((t) => t.kind === k).length)).toEqual([13, 7, 14]);
+  });
+
+  for (const test of tests.filter((t) => t.kind !== 'update')) {
+    it(`${test.kind}: ${test.name}`, async () => {
+      for (const spec of test.requests) {
+        const response = await send(spec);
+        expect({ status: statusClass(response.status) }).toEqual({
+          status: expect.toBeOneOf([...spec.expectedStatus]),
+        });
+        if (spec.expectedFormat) {
+          const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim();
+          expect(RESULT_TYPES[spec.expectedFormat]).toContain(type);
+        }
+        if (spec.expectedBoolean !== undefined) expect(await booleanOf(response)).toBe(spec.expectedBoolean);
+        else await response.arrayBuffer();
+      }
+    });
+  }
+
+  for (const test of tests.filter((t) => t.kind === 'update')) {
+    it(`update (not applicable: read-only endpoint answers 4xx): ${test.name}`, async () => {
+      const response = await send(test.requests[0]!);
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+      expect(await response.text()).toMatch(/read-only/);
+    });
+  }
+});

@@ -1,0 +1,82 @@
+import { existsSync, rmSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRealDumpSet } from '../publish/built-dump-set.js';
+import { startServerProcess, type ServerProcess } from './server-process.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const PORT = 40_000 + Math.floor(Math.random() * 20_000);
+const BASE = `http://127.0.0.1:${PORT}/`;
+let server: ServerProcess;
+let browser: Browser;
+let dumps: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (.ci/run does)`);
+  const built = await buildRealDumpSet({ baseIri: BASE });
+  dumps = built.dir;
+  server = await startServerProcess(['--from', dumps], { BASE_IRI: BASE }, PORT);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dumps, { recursive: true, force: true });
+});
+
+async function localPage() {
+  const page = await browser.newPage();
+  const outside: string[] = [];
+  // Everything the UI needs comes from this server: any other request is blocked and recorded.
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.url)) return route.continue();
+    outside.push(url);
+    return route.abort();
+  });
+  return { page, outside };
+}
+
+describe('the query UI and the resource pages in Chromium', () => {
+  it('runs a worked example and shows the result table', async () => {
+    const { page, outside } = await localPage();
+    await page.goto(`${server.url}/sparql`);
+    await page.waitForSelector('.yasqe .CodeMirror');
+    await page.click('button[data-example="no-field-presence"]');
+    const table = page.locator('.yasr table');
+    await table.waitFor({ timeout: 30_000 });
+    await expect
+      .poll(async () => (await table.innerText()).includes('Council of the Baltic Sea States'), { timeout: 30_000 })
+      .toBe(true);
+    expect(await table.locator('tbody tr').count()).toBe(8);
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+
+  it('opens an entity page and follows a link to another resource', async () => {
+    const { page, outside } = await localPage();
+    await page.goto(`${server.url}/id/entity/unodc`);
+    expect(await page.locator('h1').innerText()).toBe('United Nations Office on Drugs and Crime');
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as {
+      '@type': string;
+    };
+    expect(jsonLd['@type']).toBe('Organization');
+    await page.click(`a[href="/id/instrument/unga-res-55-25"]`);
+    await page.waitForURL(`${server.url}/id/instrument/unga-res-55-25`);
+    expect(await page.locator('h1').innerText()).toMatch(/55\/25/);
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+});

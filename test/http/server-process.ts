@@ -1,0 +1,55 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../functions/package-paths.js';
+
+export interface ServerProcess {
+  readonly url: string;
+  /** Milliseconds from spawning the process to its "ready" line. */
+  readonly startMs: number;
+  stop(): Promise<void>;
+}
+
+/** Starts the real server (`node bin/icat-kg.js serve ...`, built code) on a free loopback port. */
+export async function startServerProcess(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  port = 0,
+): Promise<ServerProcess> {
+  const started = performance.now();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(PACKAGE_ROOT, 'bin', 'icat-kg.js'), 'serve', '--port', String(port), '--workers', '1', ...args],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = / at (http:\/\/[^/\s]+)\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  const startMs = performance.now() - started;
+  return {
+    url,
+    startMs,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
