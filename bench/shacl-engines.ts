@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import rdf from '@zazuko/env-node';
 import { DataFactory } from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
-import { PACKAGE_ROOT } from '../functions/package-paths.js';
+import { packageRoot } from '../functions/package-paths.js';
 import { buildGraph } from '../functions/publish/build-graph.js';
 import { readRecordFiles } from '../functions/records/read-record-files.js';
 import { validateRecords } from '../functions/records/validate-records.js';
@@ -19,7 +19,7 @@ import { loadSdgKos } from '../functions/vocab/sdg-kos.js';
 
 const iris = new Iris('https://w3id.org/icat-kg/');
 const kos = loadSdgKos();
-const { records } = validateRecords(readRecordFiles(join(PACKAGE_ROOT, 'data')), kos);
+const { records } = validateRecords(readRecordFiles(join(packageRoot(), 'data')), kos);
 const { quads } = buildGraph(records, iris, kos);
 const shapes = projectShapes(iris.base);
 

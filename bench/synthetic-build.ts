@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { resolvePublishConfig } from '../functions/config.js';
-import { PACKAGE_ROOT } from '../functions/package-paths.js';
+import { packageRoot } from '../functions/package-paths.js';
 import { buildGraph } from '../functions/publish/build-graph.js';
 import { buildDumpSet } from '../functions/publish/dump-set.js';
 import { readRecordFiles } from '../functions/records/read-record-files.js';
@@ -44,7 +44,7 @@ const wanted = Number(process.argv[process.argv.indexOf('--quads') + 1] ?? 1_000
 const kos = loadSdgKos();
 const iris = new Iris('https://w3id.org/icat-kg/');
 const config = resolvePublishConfig();
-const { records } = validateRecords(readRecordFiles(join(PACKAGE_ROOT, 'data')), kos);
+const { records } = validateRecords(readRecordFiles(join(packageRoot(), 'data')), kos);
 
 interface Measured {
   quads: number;
@@ -62,7 +62,7 @@ async function measure(set: RecordSet): Promise<Measured> {
   const report = await validateShacl(graph.quads, projectShapes(iris.base));
   if (!report.conforms) throw new Error(`synthetic graph does not conform: ${report.results.length} results`);
   const shacl = lap();
-  const dumps = await buildDumpSet(graph, set, iris, config);
+  const dumps = await buildDumpSet(graph, iris, config);
   const serialize = lap();
   const dir = mkdtempSync(join(tmpdir(), 'icat-kg-bench-'));
   for (const f of dumps.files) {

@@ -11,6 +11,8 @@ export class ConvertContext {
     readonly kos: SdgKos,
     /** The id of the source document every graph derives from. */
     readonly sourceId: string,
+    /** Entity or organization, for agents whose record is invalid this time (see ValidationResult). */
+    private readonly agentKinds: ReadonlyMap<string, 'entity' | 'organization'> = new Map(),
   ) {}
 
   get sourceIri(): string {
@@ -21,6 +23,8 @@ export class ConvertContext {
   agentIri(slug: string): string {
     if (this.records.get(entityType, slug)) return this.iris.entity(slug);
     if (this.records.get(organizationType, slug)) return this.iris.org(slug);
+    const kind = this.agentKinds.get(slug);
+    if (kind) return kind === 'entity' ? this.iris.entity(slug) : this.iris.org(slug);
     throw new Error(`agent "${slug}" is neither an entity nor an organization: validate the records first`);
   }
 

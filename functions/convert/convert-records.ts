@@ -29,6 +29,8 @@ import { convertInstrument, convertScheme, convertSource } from './convert-vocab
 /** The named graph of one source record. */
 export interface RecordGraph {
   readonly graph: string;
+  /** The record file it comes from (e.g. `data/entities/unodc.yaml`). */
+  readonly file?: string;
   readonly quads: readonly Quad[];
 }
 
@@ -36,14 +38,20 @@ export interface RecordGraph {
  * Converts every valid record into its own named graph (`{base}graph/{type}/{slug}`). Pure: the same
  * records give the same quads, in the same order.
  */
-export function convertRecords(records: RecordSet, iris: Iris, kos: SdgKos): RecordGraph[] {
+export function convertRecords(
+  records: RecordSet,
+  iris: Iris,
+  kos: SdgKos,
+  agentKinds?: ReadonlyMap<string, 'entity' | 'organization'>,
+): RecordGraph[] {
   const sources = records.all(sourceDocumentType);
   if (sources.length !== 1) {
     throw new Error(`expected exactly one source document in data/sources, found ${sources.length}`);
   }
-  const ctx = new ConvertContext(iris, records, kos, sources[0]!.id);
+  const ctx = new ConvertContext(iris, records, kos, sources[0]!.id, agentKinds);
   const unilateral = unilateralAgreements(records.all(mouRowType));
-  const each = <T>(located: Located<T>[], convert: (l: Located<T>) => GraphBuilder) => located.map(convert);
+  const each = <T>(located: Located<T>[], convert: (l: Located<T>) => GraphBuilder) =>
+    located.map((l) => ({ file: l.file, builder: convert(l) }));
   const builders = [
     ...each(records.located(sourceDocumentType), (l) => convertSource(ctx, l)),
     ...each(records.located(conceptSchemeType), (l) => convertScheme(ctx, l)),
@@ -58,5 +66,5 @@ export function convertRecords(records: RecordSet, iris: Iris, kos: SdgKos): Rec
     ...each(records.located(initiativeType), (l) => convertInitiative(ctx, l)),
     ...each(records.located(publicationType), (l) => convertPublication(ctx, l)),
   ];
-  return builders.map((b) => ({ graph: b.graph.value, quads: b.quads }));
+  return builders.map(({ file, builder }) => ({ graph: builder.graph.value, file, quads: builder.quads }));
 }

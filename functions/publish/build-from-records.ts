@@ -37,6 +37,6 @@ export async function buildFromRecords(files: readonly RecordFile[], config: Pub
   const shacl = await validateShacl(graph.quads, projectShapes(iris.base));
   if (shacl.results.some((r) => r.severity === 'Violation')) throw new ShaclError(shacl);
   const shaclMs = lap();
-  const dumps = await buildDumpSet(graph, records, iris, config);
+  const dumps = await buildDumpSet(graph, iris, config);
   return { graph, shacl, dumps, timings: { validate, convert, shacl: shaclMs, serialize: lap() } };
 }

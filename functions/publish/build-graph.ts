@@ -27,7 +27,14 @@ export function ontologyQuads(iris: Iris): Quad[] {
 }
 
 export function buildGraph(records: RecordSet, iris: Iris, kos: SdgKos): KnowledgeGraph {
-  const recordGraphs = convertRecords(records, iris, kos);
+  return assembleGraph(convertRecords(records, iris, kos), iris);
+}
+
+/**
+ * The record graphs with the ontology and the part of the SDG KOS they link to, in canonical order.
+ * The publish step calls it with record graphs read back from storage.
+ */
+export function assembleGraph(recordGraphs: readonly RecordGraph[], iris: Iris): KnowledgeGraph {
   const recordQuads = recordGraphs.flatMap((g) => g.quads);
   const referenced = new Set<string>();
   for (const q of recordQuads) if (q.object.termType === 'NamedNode') referenced.add(q.object.value);

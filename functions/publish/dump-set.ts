@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { compareStrings } from '../compare.js';
 import type { PublishConfig } from '../config.js';
-import { entityType } from '../records/record-types.js';
-import type { RecordSet } from '../records/record-set.js';
 import type { Iris } from '../rdf/iris.js';
-import { DEFAULT_BASE_IRI } from '../rdf/namespaces.js';
+import type { Quad } from '@rdfjs/types';
+import { DEFAULT_BASE_IRI, NS } from '../rdf/namespaces.js';
 import { ontologyPath } from '../package-paths.js';
 import type { KnowledgeGraph } from './build-graph.js';
 import { catalogQuads } from './catalog.js';
@@ -38,12 +37,7 @@ export function projectContext(iris: Iris): JsonLdContext {
  * Serializes the graph into every dump format, then describes the files in a DCAT catalog, a VoID
  * description and a manifest. Deterministic: no time, no counter, sorted everywhere.
  */
-export async function buildDumpSet(
-  graph: KnowledgeGraph,
-  records: RecordSet,
-  iris: Iris,
-  config: PublishConfig,
-): Promise<DumpSet> {
+export async function buildDumpSet(graph: KnowledgeGraph, iris: Iris, config: PublishConfig): Promise<DumpSet> {
   const context = projectContext(iris);
   const prefixes = prefixesFor(iris.base);
   const { quads } = graph;
@@ -87,14 +81,14 @@ export async function buildDumpSet(
   });
   const entityFiles: DumpFile[] = [];
   const index = new EntityDocumentIndex(iris, quads);
-  for (const entity of records.all(entityType)) {
+  for (const entity of entitiesOf(quads, iris)) {
     entityFiles.push(
       dumpFile({
-        path: `entities/${entity.id}.jsonld`,
+        path: `entities/${entity.slug}.jsonld`,
         mediaType: 'application/ld+json',
         title: `${entity.name}: mandate, agreements, initiatives, activities and publications (JSON-LD)`,
         conformsTo: SPEC.jsonld,
-        content: await entityDocument(index, iris, entity.id, context, config.contextUrl),
+        content: await entityDocument(index, iris, entity.slug, context, config.contextUrl),
       }),
     );
   }
@@ -134,6 +128,23 @@ export async function buildDumpSet(
   ];
   const files = [...dataFiles, ...describing];
   return { version, files: [...files, manifestFile(version, files)], statistics };
+}
+
+/** The ICAT entities of the graph (typed icat:Entity), with their English names, in slug order. */
+function entitiesOf(quads: readonly Quad[], iris: Iris): { slug: string; name: string }[] {
+  const entityClass = iris.term('Entity');
+  const prefix = iris.entity('');
+  const names = new Map<string, string>();
+  const entities = new Set<string>();
+  for (const q of quads) {
+    if (!q.subject.value.startsWith(prefix) || q.subject.value.includes('#')) continue;
+    if (q.predicate.value === `${NS.rdf}type` && q.object.value === entityClass) entities.add(q.subject.value);
+    if (q.predicate.value === `${NS.skos}prefLabel` && q.object.termType === 'Literal' && q.object.language === 'en')
+      names.set(q.subject.value, q.object.value);
+  }
+  return [...entities]
+    .sort(compareStrings)
+    .map((iri) => ({ slug: iri.slice(prefix.length), name: names.get(iri) ?? iri.slice(prefix.length) }));
 }
 
 /** The version id: a hash over the names and hashes of the data files (catalog and manifest excluded). */

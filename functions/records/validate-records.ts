@@ -24,6 +24,11 @@ export interface ValidationResult {
   readonly problems: readonly Problem[];
   /** Records that failed, kept whole so nothing is lost. */
   readonly rejected: readonly RawRecord[];
+  /**
+   * Whether each agent slug names an entity or an organization, valid or not: a record may point at
+   * one that is rejected this time, and its IRI must still be the right one.
+   */
+  readonly agentKinds: ReadonlyMap<string, 'entity' | 'organization'>;
 }
 
 interface Candidate {
@@ -103,7 +108,11 @@ export function validateRecords(files: readonly RecordFile[], kos: SdgKos): Vali
 
   const records = new RecordSet();
   for (const c of unique) if (!rejected.has(c.raw)) records.add(c.type, c.raw.file, c.record);
-  return { records, problems: problems.sort(compareProblems), rejected: [...rejected] };
+  const agentKinds = new Map<string, 'entity' | 'organization'>();
+  for (const { type, id } of [...knownNames, ...known.map((k) => ({ type: k.type, id: k.raw.id }))]) {
+    if (id !== undefined && (type.name === 'entity' || type.name === 'organization')) agentKinds.set(id, type.name);
+  }
+  return { records, problems: problems.sort(compareProblems), rejected: [...rejected], agentKinds };
 }
 
 function schemaOutput(type: AnyRecordType, raw: RawRecord): { id: string } {

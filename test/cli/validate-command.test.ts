@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../functions/cli/main.js';
-import { PACKAGE_ROOT } from '../../functions/package-paths.js';
+import { packageRoot } from '../../functions/package-paths.js';
 
 const run = promisify(execFile);
 const work = mkdtempSync(join(tmpdir(), 'icat-kg-cli-'));
@@ -21,7 +21,7 @@ async function cli(...args: string[]) {
 /** A copy of the real records with one file changed. */
 function corruptedCopy(name: string, file: string, change: (text: string) => string): string {
   const dir = join(work, name, 'data');
-  cpSync(join(PACKAGE_ROOT, 'data'), dir, { recursive: true });
+  cpSync(join(packageRoot(), 'data'), dir, { recursive: true });
   const path = join(dir, file);
   writeFileSync(path, change(readFileSync(path, 'utf8')));
   return dir;
@@ -29,10 +29,10 @@ function corruptedCopy(name: string, file: string, change: (text: string) => str
 
 describe('icat-kg validate', () => {
   it('prints the counts per record type and exits 0 on the real records', async () => {
-    const { code, out, err } = await cli('validate', join(PACKAGE_ROOT, 'data'));
+    const { code, out, err } = await cli('validate', join(packageRoot(), 'data'));
     expect(err).toEqual([]);
     expect(code).toBe(0);
-    expect(out[0]).toBe(`Records in ${join(PACKAGE_ROOT, 'data')}:`);
+    expect(out[0]).toBe(`Records in ${join(packageRoot(), 'data')}:`);
     expect(out.map((l) => l.trim().split(/\s+/)[0])).toEqual([
       'Records',
       'sources',
@@ -79,11 +79,11 @@ describe('icat-kg validate', () => {
 
   it('is the installed bin: a real process with a real exit code', async () => {
     const dir = corruptedCopy('bin', 'entities/iom.yaml', (t) => `${t}\nhasFieldPresence: maybe\n`);
-    const bin = join(PACKAGE_ROOT, 'bin', 'icat-kg.js');
+    const bin = join(packageRoot(), 'bin', 'icat-kg.js');
     const failure = await run('node', [bin, 'validate', dir]).catch((e: { code: number; stderr: string }) => e);
     expect('code' in failure && failure.code).toBe(1);
     expect((failure as { stderr: string }).stderr).toContain(`${dir}/entities/iom.yaml`);
-    const ok = await run('node', [bin, 'validate', join(PACKAGE_ROOT, 'data')]);
+    const ok = await run('node', [bin, 'validate', join(packageRoot(), 'data')]);
     expect(ok.stdout).toContain('All records are valid.');
   });
 

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataFactory, Parser, Store } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../functions/package-paths.js';
+import { packageRoot } from '../../functions/package-paths.js';
 import { startServerProcess, type ServerProcess } from '../http/server-process.js';
 
-const MANIFEST = join(PACKAGE_ROOT, '..', 'shared', 'conformance', 'sparql11-service-description', 'manifest.ttl');
+const MANIFEST = join(packageRoot(), '..', 'shared', 'conformance', 'sparql11-service-description', 'manifest.ttl');
 const SD = 'http://www.w3.org/ns/sparql-service-description#';
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 const work = mkdtempSync(join(tmpdir(), 'icat-kg-sd-'));

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { Parser, Writer } from 'n3';
 import { DataFactory } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../functions/package-paths.js';
+import { packageRoot } from '../../functions/package-paths.js';
 import { startServerProcess, type ServerProcess } from '../http/server-process.js';
 import { readProtocolManifest, type ProtocolRequestSpec } from './protocol-manifest.js';
 
-const SUITE = join(PACKAGE_ROOT, '..', 'shared', 'conformance', 'sparql11-protocol');
+const SUITE = join(packageRoot(), '..', 'shared', 'conformance', 'sparql11-protocol');
 const tests = readProtocolManifest(join(SUITE, 'manifest.ttl'));
 const work = mkdtempSync(join(tmpdir(), 'icat-kg-protocol-'));
 let server: ServerProcess;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DataFactory, Parser, Writer } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleQueries } from '../../functions/http/examples.js';
-import { PACKAGE_ROOT } from '../../functions/package-paths.js';
+import { packageRoot } from '../../functions/package-paths.js';
 import { buildRealDumpSet } from '../publish/built-dump-set.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 
@@ -41,7 +41,7 @@ beforeAll(async () => {
 
   // A second endpoint with SDG data the ICAT graph does not hold: the KOS's subject mappings to UNBIS.
   const mappings = new Parser().parse(
-    readFileSync(join(PACKAGE_ROOT, '..', 'shared', 'vocab', 'sdg', 'sdg-kos-subject-mappings.ttl'), 'utf8'),
+    readFileSync(join(packageRoot(), '..', 'shared', 'vocab', 'sdg', 'sdg-kos-subject-mappings.ttl'), 'utf8'),
   );
   const mappingsPath = join(work, 'sdg-subjects.nq');
   writeFileSync(

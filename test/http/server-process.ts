@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../../functions/package-paths.js';
+import { packageRoot } from '../../functions/package-paths.js';
 
 export interface ServerProcess {
   readonly url: string;
@@ -18,7 +18,7 @@ export async function startServerProcess(
   const started = performance.now();
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(PACKAGE_ROOT, 'bin', 'icat-kg.js'), 'serve', '--port', String(port), '--workers', '1', ...args],
+    [join(packageRoot(), 'bin', 'icat-kg.js'), 'serve', '--port', String(port), '--workers', '1', ...args],
     {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,11 +4,11 @@ import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../../functions/publish/build-from-records.js';
 import { validateShacl } from '../../functions/validate/validate-shacl.js';
-import { PACKAGE_ROOT } from '../../functions/package-paths.js';
+import { packageRoot } from '../../functions/package-paths.js';
 import { buildRealDumpSet } from './built-dump-set.js';
 
 /** The DCAT-AP 3.0.1 shapes shipped in shared/ (read by the tests only, never at run time). */
-const DCAT_AP = join(PACKAGE_ROOT, '..', 'shared', 'vocab', 'dcat-ap');
+const DCAT_AP = join(packageRoot(), '..', 'shared', 'vocab', 'dcat-ap');
 const turtle = (path: string) => new Parser({ format: 'text/turtle' }).parse(readFileSync(path, 'utf8'));
 
 let result: BuildResult;

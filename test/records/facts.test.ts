@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../functions/package-paths.js';
+import { packageRoot } from '../../functions/package-paths.js';
 import { readRecordFiles } from '../../functions/records/read-record-files.js';
 import type { RecordSet } from '../../functions/records/record-set.js';
 import {
@@ -24,7 +24,7 @@ dppa undp unesco unhcr unicri unaids unodc genocide-prevention unfpa sr-cfs sr-t
 
 let records: RecordSet;
 beforeAll(() => {
-  const result = validateRecords(readRecordFiles(join(PACKAGE_ROOT, 'data')), loadSdgKos());
+  const result = validateRecords(readRecordFiles(join(packageRoot(), 'data')), loadSdgKos());
   expect(result.problems).toEqual([]);
   records = result.records;
 });

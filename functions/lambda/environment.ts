@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { S3Storage } from '../storage/s3-storage.js';
+
+/** The environment the CDK stack gives the functions, validated once at init. */
+const environmentSchema = z.object({
+  SOURCES_BUCKET: z.string().min(1).optional(),
+  DUMPS_BUCKET: z.string().min(1).optional(),
+  PUBLISH_QUEUE_URL: z.url().optional(),
+  /** A custom S3 endpoint (an S3-compatible server); AWS when absent. */
+  S3_ENDPOINT: z.url().optional(),
+  REFRESH_SECONDS: z.coerce.number().int().nonnegative().default(60),
+});
+
+export type LambdaEnvironment = z.infer<typeof environmentSchema>;
+
+export function lambdaEnvironment(env: NodeJS.ProcessEnv = process.env): LambdaEnvironment {
+  return environmentSchema.parse(env);
+}
+
+export function bucketStorage(bucket: string | undefined, name: string, env: LambdaEnvironment): S3Storage {
+  if (!bucket) throw new Error(`${name} is not set`);
+  return new S3Storage({ bucket, ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}) });
+}

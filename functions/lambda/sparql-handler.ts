@@ -1,0 +1,92 @@
+import type { Context, LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
+import { handle } from 'hono/aws-lambda';
+import { createApp, type UiAssets } from '../http/app.js';
+import { loadPublished, readLatest } from '../pipeline/load-published.js';
+import { InProcessExecutor } from '../query/in-process-executor.js';
+import { storeFromNQuads } from '../query/load-store.js';
+import type { QueryLimits } from '../query/query-limits.js';
+import { prefixesFor, type JsonLdContext } from '../publish/serialize.js';
+import type { Storage } from '../storage/storage.js';
+
+export interface SparqlHandlerDeps {
+  readonly dumps: Storage;
+  readonly baseIri: string;
+  readonly limits: QueryLimits;
+  readonly assets: UiAssets;
+  /** Re-read `latest.json` at most this often; a new version is loaded and swapped in atomically. */
+  readonly refreshSeconds: number;
+  readonly now?: () => number;
+}
+
+type FunctionUrlHandler = (event: LambdaFunctionURLEvent, context: Context) => Promise<LambdaFunctionURLResult>;
+
+interface Loaded {
+  readonly version: string;
+  readonly handler: FunctionUrlHandler;
+}
+
+// Text formats stay text in the Function URL response; only real binaries are base64-encoded.
+const BINARY = /^(application\/(gzip|octet-stream|zip)|image\/)/;
+
+/**
+ * The sparql function: a Function URL event → the same HTTP app as `icat-kg serve`, over the latest dump
+ * set, loaded at init and swapped when `latest.json` names another version. Queries run in process:
+ * Lambda has one request per instance, and the function timeout stops a runaway query at the latest.
+ */
+export function createSparqlHandler(deps: SparqlHandlerDeps) {
+  const now = deps.now ?? Date.now;
+  let current: Promise<Loaded> | undefined;
+  let checkedAt = 0;
+
+  const load = async (): Promise<Loaded> => {
+    const pointer = await readLatest(deps.dumps);
+    if (!pointer) throw new Error('nothing is published yet: latest.json is missing');
+    const published = await loadPublished(deps.dumps, pointer);
+    const contextFile = published.site.file('context.jsonld');
+    const jsonLdContext = contextFile
+      ? (JSON.parse(contextFile.content.toString('utf8')) as { '@context': JsonLdContext })['@context']
+      : undefined;
+    const executor = new InProcessExecutor(storeFromNQuads(published.nquads), {
+      limits: deps.limits,
+      baseIri: deps.baseIri,
+      prefixes: prefixesFor(deps.baseIri),
+      ...(jsonLdContext ? { jsonLdContext } : {}),
+    });
+    const app = createApp({
+      executor,
+      site: published.site,
+      limits: deps.limits,
+      baseIri: deps.baseIri,
+      assets: deps.assets,
+    });
+    return {
+      version: pointer.version,
+      handler: handle(app, { isContentTypeBinary: (type) => BINARY.test(type) }) as unknown as FunctionUrlHandler,
+    };
+  };
+
+  const state = async (): Promise<Loaded> => {
+    if (!current) {
+      checkedAt = now();
+      current = load();
+      current.catch(() => (current = undefined));
+      return current;
+    }
+    if (now() - checkedAt >= deps.refreshSeconds * 1000) {
+      checkedAt = now();
+      const [loaded, latest] = await Promise.all([current, readLatest(deps.dumps)]);
+      if (latest && latest.version !== loaded.version) {
+        // The old version keeps answering until the new one is ready; then one assignment swaps them.
+        const next = load();
+        await next;
+        current = next;
+      }
+    }
+    return current;
+  };
+
+  return async (event: LambdaFunctionURLEvent, context: Context): Promise<LambdaFunctionURLResult> => {
+    const loaded = await state();
+    return loaded.handler(event, context);
+  };
+}
