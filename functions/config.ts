@@ -3,13 +3,19 @@ import { DEFAULT_BASE_IRI } from './rdf/namespaces.js';
 
 const absoluteIri = z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) IRI' });
 const baseIri = absoluteIri.refine((v) => v.endsWith('/'), { error: 'expected an IRI ending in "/"' });
+const urlTemplate = z
+  .string()
+  .regex(/^https?:\/\/\S+\/$/, { error: 'expected an absolute http(s) URL ending in "/" (it may hold {version})' });
 
 /** Everything a deployment may configure about publishing, read once from the environment. */
 export const publishConfigSchema = z.object({
   /** BASE_IRI: the base of every minted IRI. */
   baseIri: baseIri.default(DEFAULT_BASE_IRI),
-  /** DUMPS_URL: where the dump files are downloadable (default `{base}dumps/latest/`). */
-  dumpsUrl: baseIri.optional(),
+  /**
+   * DUMPS_URL: where the files of a dump set are downloadable; `{version}` stands for its version
+   * (default `{base}dumps/{version}/`: immutable URLs, as the server and the dumps bucket serve them).
+   */
+  dumpsUrl: urlTemplate.optional(),
   /** CONTEXT_URL: the published JSON-LD context (default `{base}context.jsonld`). */
   contextUrl: absoluteIri.optional(),
   /** SPARQL_ENDPOINT_URL: the public SPARQL endpoint (default `{base}sparql`). */
@@ -39,11 +45,16 @@ export interface PublishConfig {
   readonly contactEmail?: string | undefined;
 }
 
+/** The download URL prefix of one dump set version. */
+export function dumpsUrlOf(config: PublishConfig, version: string): string {
+  return config.dumpsUrl.replaceAll('{version}', version);
+}
+
 export function resolvePublishConfig(input: PublishConfigInput = {}): PublishConfig {
   const c = publishConfigSchema.parse(input);
   return {
     ...c,
-    dumpsUrl: c.dumpsUrl ?? `${c.baseIri}dumps/latest/`,
+    dumpsUrl: c.dumpsUrl ?? `${c.baseIri}dumps/{version}/`,
     contextUrl: c.contextUrl ?? `${c.baseIri}context.jsonld`,
     sparqlEndpoint: c.sparqlEndpoint ?? `${c.baseIri}sparql`,
     publisherUrl: c.publisherUrl ?? c.baseIri,

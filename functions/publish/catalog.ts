@@ -1,5 +1,5 @@
 import type { Quad } from '@rdfjs/types';
-import type { PublishConfig } from '../config.js';
+import { dumpsUrlOf, type PublishConfig } from '../config.js';
 import type { Iris } from '../rdf/iris.js';
 import { NS } from '../rdf/namespaces.js';
 import { GraphBuilder, langString, plain, typed } from '../rdf/terms.js';
@@ -208,7 +208,7 @@ function writeDistribution(
 ): void {
   const t = (ns: keyof typeof NS, local: string) => `${NS[ns]}${local}`;
   const distribution = `${dataset}/distribution/${file.path}`;
-  const url = `${config.dumpsUrl}${file.path}`;
+  const url = `${dumpsUrlOf(config, version)}${file.path}`;
   const checksum = `${distribution}#sha256`;
   const format = FILE_TYPES[file.mediaType];
   g.link(dataset, t('dcat', 'distribution'), distribution)

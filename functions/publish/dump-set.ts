@@ -123,7 +123,7 @@ export async function buildDumpSet(graph: KnowledgeGraph, iris: Iris, config: Pu
       mediaType: 'text/turtle',
       title: 'VoID description (Turtle)',
       conformsTo: SPEC.turtle,
-      content: toTurtle(voidQuads(iris, config, statistics, dumps), prefixes),
+      content: toTurtle(voidQuads(iris, config, statistics, dumps, version), prefixes),
     }),
   ];
   const files = [...dataFiles, ...describing];

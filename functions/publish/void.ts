@@ -1,6 +1,6 @@
 import type { Quad } from '@rdfjs/types';
 import { compareStrings } from '../compare.js';
-import type { PublishConfig } from '../config.js';
+import { dumpsUrlOf, type PublishConfig } from '../config.js';
 import type { Iris } from '../rdf/iris.js';
 import { NS } from '../rdf/namespaces.js';
 import { GraphBuilder, integer, langString, plain } from '../rdf/terms.js';
@@ -74,6 +74,7 @@ export function voidQuads(
   config: PublishConfig,
   stats: GraphStatistics,
   dumps: readonly DumpFile[],
+  version: string,
 ): Quad[] {
   const g = new GraphBuilder(`${iris.base}void`);
   const d = iris.dataset;
@@ -93,7 +94,7 @@ export function voidQuads(
     .link(d, v('vocabulary'), NS.schema)
     .link(d, v('vocabulary'), NS.prov)
     .link(d, v('rootResource'), iris.entity('icat'));
-  for (const file of dumps) g.link(d, v('dataDump'), `${config.dumpsUrl}${file.path}`);
+  for (const file of dumps) g.link(d, v('dataDump'), `${dumpsUrlOf(config, version)}${file.path}`);
   for (const [cls, count] of stats.classes) {
     const partition = `${d}#class-${prefixOf(cls)}-${cls.replace(/^.*[#/]/, '')}`;
     g.link(d, v('classPartition'), partition)

@@ -67,7 +67,7 @@ describe('the DCAT catalog', () => {
     const distribution = 'https://w3id.org/icat-kg/dataset/distribution/icat.nq';
     const nq = result.dumps.files.find((f) => f.path === 'icat.nq')!;
     expect(value(distribution, 'http://www.w3.org/ns/dcat#downloadURL')).toEqual([
-      'https://w3id.org/icat-kg/dumps/latest/icat.nq',
+      `https://w3id.org/icat-kg/dumps/${result.dumps.version}/icat.nq`,
     ]);
     expect(value(distribution, 'http://www.w3.org/ns/dcat#mediaType')).toEqual([
       'http://www.iana.org/assignments/media-types/application/n-quads',

@@ -184,7 +184,7 @@ describe('the dump set of the real records', () => {
         'icat.trig.gz',
         'icat.ttl',
         'icat.ttl.gz',
-      ].map((f) => `https://w3id.org/icat-kg/dumps/latest/${f}`),
+      ].map((f) => `https://w3id.org/icat-kg/dumps/${result.dumps.version}/${f}`),
     );
     expect(objects(`${dataset}/linkset/sdg`, 'objectsTarget')).toEqual(['http://metadata.un.org/sdg']);
     expect(objects(`${dataset}/linkset/sdg`, 'triples')).toEqual([String(result.dumps.statistics.sdgLinks)]);
