@@ -1,0 +1,87 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root: entries, the lock file and the ontology live there. */
+export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface IcatFunctionProps {
+  /** The Lambda entry under functions/lambda/, e.g. `convert`. */
+  readonly entry: 'convert' | 'publish' | 'sparql';
+  readonly memorySize: number;
+  readonly timeout: Duration;
+  readonly environment: Readonly<Record<string, string>>;
+  /** Copy the ontology and linked vocabularies into the bundle (convert and publish read them). */
+  readonly withOntology?: boolean;
+  /** Copy the query UI's static files into the bundle (sparql serves them). */
+  readonly withUi?: boolean;
+  /** @default 1 month */
+  readonly logRetention?: RetentionDays;
+  /** @default no reservation */
+  readonly reservedConcurrentExecutions?: number;
+}
+
+/**
+ * One of the pipeline's functions: Node.js 22 on arm64, bundled by esbuild as ESM from
+ * functions/lambda/{entry}.ts, with its own log group and retention.
+ */
+export class IcatFunction extends Construct {
+  public readonly function: NodejsFunction;
+  public readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: IcatFunctionProps) {
+    super(scope, id);
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const copies = [
+      ...(props.withOntology ? ['cp -r "{in}/ontology" "{out}/ontology"'] : []),
+      ...(props.withUi
+        ? [
+            'mkdir -p "{out}/ui"',
+            'cp "{in}/node_modules/@zazuko/yasgui/build/yasgui.min.js" "{in}/node_modules/@zazuko/yasgui/build/yasgui.min.css" "{out}/ui/"',
+          ]
+        : []),
+    ];
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: join(PROJECT_ROOT, 'functions', 'lambda', `${props.entry}.ts`),
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      logGroup: this.logGroup,
+      ...(props.reservedConcurrentExecutions === undefined
+        ? {}
+        : { reservedConcurrentExecutions: props.reservedConcurrentExecutions }),
+      environment: {
+        ...props.environment,
+        ICAT_KG_ROOT: '/var/task',
+        ...(props.withUi ? { UI_ASSETS_DIR: '/var/task/ui' } : {}),
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        minify: true,
+        sourceMap: true,
+        // Comunica and jsonld still require() at run time: give the ESM bundle a require.
+        banner:
+          "import { createRequire as __icatCreateRequire } from 'node:module'; const require = __icatCreateRequire(import.meta.url);",
+        externalModules: ['@aws-sdk/*'],
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) =>
+            copies.map((c) => c.replaceAll('{in}', inputDir).replaceAll('{out}', outputDir)),
+        },
+      },
+    });
+  }
+}

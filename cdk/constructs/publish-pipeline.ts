@@ -1,0 +1,75 @@
+import { Duration } from 'aws-cdk-lib';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { allowList, allowObjects } from './grants.js';
+import { IcatFunction } from './icat-function.js';
+
+export interface PublishPipelineProps {
+  readonly baseIri: string;
+  readonly sourcesBucket: IBucket;
+  readonly dumpsBucket: IBucket;
+  /** Public URL template of the dump files, for the catalog (`{version}` is replaced). */
+  readonly dumpsUrl: string;
+  /** The public SPARQL endpoint, for the catalog and VoID. */
+  readonly sparqlEndpoint?: string;
+  readonly license?: string;
+  /** @default 3 */
+  readonly maxReceiveCount?: number;
+  readonly logRetention?: RetentionDays;
+}
+
+/**
+ * Publish queue (with dead-letter queue) → publish function, one at a time: merges the graphs, validates
+ * with SHACL, writes `dumps/{version}/` and switches `latest.json` last.
+ */
+export class PublishPipeline extends Construct {
+  public readonly queue: Queue;
+  public readonly deadLetterQueue: Queue;
+  public readonly publish: IcatFunction;
+
+  constructor(scope: Construct, id: string, props: PublishPipelineProps) {
+    super(scope, id);
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    this.queue = new Queue(this, 'Queue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: Duration.minutes(90),
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: props.maxReceiveCount ?? 3 },
+    });
+    this.publish = new IcatFunction(this, 'Publish', {
+      entry: 'publish',
+      // Measured: the 20k-quad build peaks near 600 MB; 3 GB leaves room for growth and buys CPU.
+      memorySize: 3008,
+      timeout: Duration.minutes(15),
+      withOntology: true,
+      // One publish at a time: the latest switch must not race.
+      reservedConcurrentExecutions: 1,
+      ...(props.logRetention === undefined ? {} : { logRetention: props.logRetention }),
+      environment: {
+        SOURCES_BUCKET: props.sourcesBucket.bucketName,
+        DUMPS_BUCKET: props.dumpsBucket.bucketName,
+        BASE_IRI: props.baseIri,
+        DUMPS_URL: props.dumpsUrl,
+        ...(props.sparqlEndpoint ? { SPARQL_ENDPOINT_URL: props.sparqlEndpoint } : {}),
+        ...(props.license ? { DATASET_LICENSE: props.license } : {}),
+      },
+    });
+    this.publish.function.addEventSource(
+      new SqsEventSource(this.queue, {
+        batchSize: 10,
+        maxBatchingWindow: Duration.seconds(30),
+        reportBatchItemFailures: true,
+      }),
+    );
+    allowObjects(this.publish.function, props.sourcesBucket, ['s3:GetObject'], ['graphs/*']);
+    allowList(this.publish.function, props.sourcesBucket, ['graphs/']);
+    allowObjects(this.publish.function, props.dumpsBucket, ['s3:PutObject'], ['dumps/*', 'latest.json', 'reports/*']);
+  }
+}
