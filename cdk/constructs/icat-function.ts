@@ -71,9 +71,15 @@ export class IcatFunction extends Construct {
         target: 'node22',
         minify: true,
         sourceMap: true,
-        // Comunica and jsonld still require() at run time: give the ESM bundle a require.
-        banner:
-          "import { createRequire as __icatCreateRequire } from 'node:module'; const require = __icatCreateRequire(import.meta.url);",
+        // Some dependencies still require() and read __dirname at run time: give the ESM bundle both.
+        banner: [
+          "import { createRequire as __icatRequire } from 'node:module';",
+          "import { fileURLToPath as __icatPath } from 'node:url';",
+          "import { dirname as __icatDirname } from 'node:path';",
+          'const require = __icatRequire(import.meta.url);',
+          'const __filename = __icatPath(import.meta.url);',
+          'const __dirname = __icatDirname(__filename);',
+        ].join(' '),
         externalModules: ['@aws-sdk/*'],
         commandHooks: {
           beforeBundling: () => [],

@@ -104,7 +104,7 @@ describe('the CDK stack', () => {
 
   it('configures the SPARQL function from the props: limits, allow-list, concurrency, and a timeout behind the query timeout', () => {
     const [, sparql] = functionNamed('SparqlFunction');
-    expect(sparql.Properties).toMatchObject({ MemorySize: 2048, ReservedConcurrentExecutions: 5, Timeout: 28 });
+    expect(sparql.Properties).toMatchObject({ MemorySize: 1769, ReservedConcurrentExecutions: 5, Timeout: 28 });
     expect(sparql.Properties.Environment).toEqual({
       Variables: expect.objectContaining({
         BASE_IRI: 'https://kg.example.org/',
