@@ -3,6 +3,7 @@ import { processIo, type CliIo } from './io.js';
 import { buildCommand } from './build-command.js';
 import { serveCommand, type ServeOptions } from './serve-command.js';
 import { validateCommand } from './validate-command.js';
+import { rollbackCommand, versionsCommand, type DumpsLocation } from './versions-command.js';
 
 /** Builds the `icat-kg` program; each action stores its exit code rather than exiting, so tests can run it. */
 export function createProgram(io: CliIo, setExitCode: (code: number) => void): Command {
@@ -33,6 +34,21 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
     .option('--host <host>', 'the address to listen on', process.env.HOST ?? '127.0.0.1')
     .option('--workers <n>', 'query worker threads (each holds a copy of the graph)', process.env.QUERY_WORKERS ?? '2')
     .action(async (options: ServeOptions) => setExitCode(await serveCommand(options, io)));
+
+  const location = (command: Command) =>
+    command
+      .option('--bucket <name>', 'the dumps bucket (S3)')
+      .option('--endpoint <url>', 'an S3-compatible endpoint instead of AWS')
+      .option('--dir <dir>', 'a folder holding dumps/ and latest.json instead of a bucket');
+  location(
+    program.command('versions').description('list the published dump sets; * marks the one latest.json names'),
+  ).action(async (options: DumpsLocation) => setExitCode(await versionsCommand(options, io)));
+  location(
+    program
+      .command('rollback')
+      .description('point latest.json at an earlier published dump set')
+      .argument('<version>', 'a version listed by icat-kg versions'),
+  ).action(async (version: string, options: DumpsLocation) => setExitCode(await rollbackCommand(version, options, io)));
 
   return program;
 }

@@ -14,6 +14,7 @@ import { queryLimitsSchema } from '../../functions/query/query-limits.js';
 import { readRecordFiles } from '../../functions/records/read-record-files.js';
 import { loadUiAssets } from '../../functions/server/ui-assets.js';
 import { S3Storage } from '../../functions/storage/s3-storage.js';
+import { listVersions, pointLatestTo } from '../../functions/pipeline/versions.js';
 import { functionUrlEvent, s3NotificationMessage, sqsEvent, sqsRecord } from './events.js';
 
 // s3rver accepts any signature made with its well-known credentials.
@@ -193,5 +194,17 @@ describe('the serverless pipeline against an S3-compatible server (s3rver), no A
     expect(await sources.list('quarantine/')).toEqual([]);
     expect((await publishNow()).batchItemFailures).toEqual([]);
     expect(await homepage()).toEqual(['https://www.ilo.org/global/lang--en/index.htm']);
+  });
+});
+
+describe('rolling back', () => {
+  it('points latest.json at an earlier version, and the endpoint serves it again', async () => {
+    const { versions, latest } = await listVersions(dumps);
+    expect(versions).toHaveLength(2);
+    const earlier = versions.find((v) => v !== latest)!;
+    await pointLatestTo(dumps, earlier);
+    expect((await listVersions(dumps)).latest).toBe(earlier);
+    expect(await homepage()).toEqual(['http://www.ilo.org/']);
+    await expect(pointLatestTo(dumps, 'no-such-version')).rejects.toThrow('no dump set no-such-version');
   });
 });
