@@ -3,10 +3,11 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, EventType } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
-import { Queue, QueueEncryption, type IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { IQueue, Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { allowList, allowObjects } from './grants.js';
 import { IcatFunction } from './icat-function.js';
+import { queueWithDeadLetter } from './queue-with-dead-letter.js';
 
 export interface SourcesPipelineProps {
   readonly baseIri: string;
@@ -34,19 +35,12 @@ export class SourcesPipeline extends Construct {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
     const timeout = Duration.minutes(5);
-    this.queue = new Queue(this, 'Queue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      // Six times the function timeout, as Lambda advises for SQS sources with batching windows.
+    // Six times the function timeout, as Lambda advises for SQS sources with batching windows.
+    ({ queue: this.queue, deadLetterQueue: this.deadLetterQueue } = queueWithDeadLetter(this, {
       visibilityTimeout: Duration.minutes(30),
-      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: props.maxReceiveCount ?? 5 },
-    });
+      maxReceiveCount: props.maxReceiveCount ?? 5,
+    }));
     for (const event of [EventType.OBJECT_CREATED, EventType.OBJECT_REMOVED]) {
       this.bucket.addEventNotification(event, new SqsDestination(this.queue), { prefix: 'records/' });
     }

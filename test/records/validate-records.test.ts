@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../functions/records/problem.js';
 import { entityType, publicationType } from '../../functions/records/record-types.js';
+import { rolesList } from '../../functions/records/schema/roles.js';
 import { validateRecords } from '../../functions/records/validate-records.js';
 import { loadSdgKos } from '../../functions/vocab/sdg-kos.js';
 import { VALID_FILES, fixtureFiles } from './fixtures.js';
@@ -121,6 +122,18 @@ describe('validateRecords', () => {
       ],
     ],
     [
+      'the same SDG target claimed twice',
+      {
+        [UNODC]: unodc.replace(
+          '  - { code: "16.2", statedAs: SDG 16.2 }',
+          '  - { code: "16.2", statedAs: SDG 16.2 }\n  - { code: "16.2", statedAs: target 16.2 }',
+        ),
+      },
+      [
+        `${UNODC}:10: record "unodc": sdgs[1]: duplicate SDG code "16.2" (already at [0]): merge the two into one entry`,
+      ],
+    ],
+    [
       'a slug with capitals',
       {
         'data/organizations/naptip.yaml': VALID_FILES['data/organizations/naptip.yaml']!.replace(
@@ -155,6 +168,19 @@ describe('validateRecords', () => {
 `;
     expect(problemsFor({ 'data/organizations/bodies.yaml': table })).toEqual([
       'data/organizations/bodies.yaml:2: record "b-body": kind: unknown reference "nowhere" (expected a concept of the scheme "entity-kind" (data/vocabularies/entity-kind.yaml))',
+    ]);
+  });
+
+  it('refuses one role of one agent stated twice, which would be one graph node', () => {
+    const roles = [
+      { role: 'lead', agents: ['unodc'], statedAs: 'Coordinated by UNODC.' },
+      { role: 'participant', agents: ['ilo'], statedAs: 'ILO' },
+      { role: 'lead', agents: ['iom', 'unodc'], statedAs: 'Led by IOM and UNODC' },
+    ];
+    const result = rolesList.safeParse(roles);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => [i.path, i.message])).toEqual([
+      [[2], 'duplicate role "lead" of "unodc" (already at [0]): merge the two into one entry'],
     ]);
   });
 

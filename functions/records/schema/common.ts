@@ -92,22 +92,34 @@ export const recordBase = {
   corrections: z.array(correction).optional(),
 };
 
+/** Adds one issue per repeated key: `keys` are [item index, key] pairs, in item order. */
+export function addDuplicateIssues(
+  ctx: z.RefinementCtx,
+  keys: readonly (readonly [number, string])[],
+  what: string,
+): void {
+  const seen = new Map<string, number>();
+  for (const [i, key] of keys) {
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, i);
+    else
+      ctx.addIssue({
+        code: 'custom',
+        path: [i],
+        message: `duplicate ${what} "${key}" (already at [${first}]): merge the two into one entry`,
+      });
+  }
+}
+
 /**
  * A list whose items must be unique by a key: two items with one key would describe one graph node
  * twice (e.g. one role of one agent stated in two ways), so the record must merge them.
  */
 export const uniqueList = <T extends z.ZodType>(item: T, key: (value: z.infer<T>) => string, what: string) =>
-  z.array(item).superRefine((items, ctx) => {
-    const seen = new Map<string, number>();
-    items.forEach((value, i) => {
-      const k = key(value);
-      const first = seen.get(k);
-      if (first === undefined) seen.set(k, i);
-      else
-        ctx.addIssue({
-          code: 'custom',
-          path: [i],
-          message: `duplicate ${what} "${k}" (already at [${first}]): merge the two into one entry`,
-        });
-    });
-  });
+  z.array(item).superRefine((items, ctx) =>
+    addDuplicateIssues(
+      ctx,
+      items.map((value, i) => [i, key(value)] as const),
+      what,
+    ),
+  );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { m49, slug, verbatim } from './common.js';
+import { addDuplicateIssues, m49, slug, verbatim } from './common.js';
 
 export const roleSchema = z
   .strictObject({
@@ -19,19 +19,12 @@ export const roleSchema = z
 export type Role = z.infer<typeof roleSchema>;
 
 /** Roles of one record: each (role, agent or country) pair once, as it becomes one graph node. */
-export const rolesList = z.array(roleSchema).superRefine((roles, ctx) => {
-  const seen = new Map<string, number>();
-  roles.forEach((role, i) => {
-    for (const player of [...role.agents, ...role.countries]) {
-      const key = `${role.role} ${player}`;
-      const first = seen.get(key);
-      if (first === undefined) seen.set(key, i);
-      else
-        ctx.addIssue({
-          code: 'custom',
-          path: [i],
-          message: `duplicate role "${role.role}" of "${player}" (already at [${first}]): merge the two into one entry`,
-        });
-    }
-  });
-});
+export const rolesList = z.array(roleSchema).superRefine((roles, ctx) =>
+  addDuplicateIssues(
+    ctx,
+    roles.flatMap((role, i) =>
+      [...role.agents, ...role.countries].map((player) => [i, `${role.role}" of "${player}`] as const),
+    ),
+    'role',
+  ),
+);
