@@ -4,7 +4,7 @@ import { rolesList } from './roles.js';
 
 const figure = z.strictObject({
   value: z.number().nonnegative(),
-  /** What the number counts, e.g. "child labourers rehabilitated". */
+  /** What the number counts, in our words (e.g. "child labourers rehabilitated"); `statedAs` keeps the source's. */
   counts: verbatim,
   statedAs: verbatim,
 });
