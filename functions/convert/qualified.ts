@@ -12,6 +12,9 @@ const ROLE_SHORTCUT: Readonly<Record<string, string>> = {
   coordinator: 'lead',
   chair: 'lead',
   'co-chair': 'lead',
+  // Hosting a meeting or creating an initiative leads it, as far as a shortcut can say.
+  host: 'lead',
+  creator: 'lead',
   secretariat: 'secretariat',
   implementer: 'implementer',
   funder: 'funder',
