@@ -72,14 +72,14 @@ export function validateRecords(files: readonly RecordFile[], kos: SdgKos): Vali
     if (!parsed.table) knownNames.push({ type, id: basename(file.path, extname(file.path)) });
     for (const raw of parsed.records) {
       known.push({ type, raw });
-      const issues = checkSchema(type, raw);
-      if (issues.length > 0) {
-        problems.push(...issues);
+      const checked = checkSchema(type, raw);
+      if ('problems' in checked) {
+        problems.push(...checked.problems);
         rejected.add(raw);
         continue;
       }
       if (!parsed.table) checkFileName(file, raw, problems, rejected);
-      candidates.push({ type, raw, record: schemaOutput(type, raw) });
+      candidates.push({ type, raw, record: checked.record });
     }
   }
 
@@ -115,17 +115,16 @@ export function validateRecords(files: readonly RecordFile[], kos: SdgKos): Vali
   return { records, problems: problems.sort(compareProblems), rejected: [...rejected], agentKinds };
 }
 
-function schemaOutput(type: AnyRecordType, raw: RawRecord): { id: string } {
-  return (type.schema as z.ZodType<{ id: string }>).parse(raw.data);
-}
-
-function checkSchema(type: AnyRecordType, raw: RawRecord): Problem[] {
-  const result = (type.schema as z.ZodType).safeParse(raw.data, { reportInput: true });
-  if (result.success) return [];
-  return result.error.issues.map((issue) => {
-    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
-    return at(raw, formatPath(path), describeIssue(issue), path);
-  });
+/** The record as its schema reads it (defaults filled in), or one problem per schema issue. */
+function checkSchema(type: AnyRecordType, raw: RawRecord): { record: { id: string } } | { problems: Problem[] } {
+  const result = (type.schema as z.ZodType<{ id: string }>).safeParse(raw.data, { reportInput: true });
+  if (result.success) return { record: result.data };
+  return {
+    problems: result.error.issues.map((issue) => {
+      const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
+      return at(raw, formatPath(path), describeIssue(issue), path);
+    }),
+  };
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
