@@ -38,6 +38,7 @@ const RDF_TYPES = [
   'application/n-triples',
   'application/n-quads',
   'application/trig',
+  'application/rdf+xml',
 ];
 const CACHE_QUERY = 'public, max-age=300';
 const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';

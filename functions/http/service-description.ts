@@ -13,6 +13,7 @@ const RESULT_FORMATS = [
   'N-Quads',
   'TriG',
   'JSON-LD',
+  'RDF_XML',
 ];
 
 /**

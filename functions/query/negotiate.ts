@@ -13,6 +13,7 @@ const RESULT_FORMATS = [
   { mediaType: 'application/n-quads', names: ['nquads', 'nq'], forms: ['construct', 'describe'] },
   { mediaType: 'application/trig', names: ['trig'], forms: ['construct', 'describe'] },
   { mediaType: 'application/ld+json', names: ['jsonld', 'json-ld'], forms: ['construct', 'describe'] },
+  { mediaType: 'application/rdf+xml', names: ['rdfxml', 'xml-rdf', 'rdf'], forms: ['construct', 'describe'] },
 ] as const;
 
 /** Aliases clients send for the SPARQL result types. */

@@ -2,6 +2,7 @@ import type { Quad } from '@rdfjs/types';
 import jsonld from 'jsonld';
 import { DataFactory, Writer } from 'n3';
 import type { JsonLdContext } from '../publish/serialize.js';
+import { writeRdfXml } from './write-rdf-xml.js';
 
 /** Serializes a CONSTRUCT or DESCRIBE result in an RDF media type. */
 export async function writeQuads(
@@ -10,6 +11,7 @@ export async function writeQuads(
   prefixes: Record<string, string>,
   context?: JsonLdContext,
 ): Promise<string> {
+  if (mediaType === 'application/rdf+xml') return writeRdfXml(quads);
   if (mediaType === 'application/ld+json') {
     const expanded = await jsonld.fromRDF(quads as unknown as Parameters<typeof jsonld.fromRDF>[0]);
     if (!context) return `${JSON.stringify(expanded, null, 1)}\n`;

@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
+import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,9 +9,11 @@ import { DataFactory, Parser, Writer } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleQueries } from '../../functions/http/examples.js';
 import { packageRoot } from '../../functions/package-paths.js';
+import { nquadsLine } from '../../functions/rdf/sort-quads.js';
 import { buildRealDumpSet } from '../publish/built-dump-set.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 
+const run = promisify(execFile);
 const PORT = 20_000 + Math.floor(Math.random() * 20_000);
 const BASE = `http://127.0.0.1:${PORT}/`;
 const SD = 'http://www.w3.org/ns/sparql-service-description#';
@@ -156,6 +160,18 @@ describe('the SPARQL endpoint over the real graph', () => {
       `<${BASE}id/entity/ilo> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/org#FormalOrganization> .`,
     ]);
     expect((await sparql(query, { accept: 'image/png' })).status).toBe(406);
+    // RDF/XML, read back by an independent parser (raptor).
+    const ilo = `CONSTRUCT { ?e ?p ?o } WHERE { ?e ?p ?o FILTER(?e = <${BASE}id/entity/ilo>) }`;
+    const rdfXml = await sparql(ilo, { accept: 'application/rdf+xml' });
+    expect(rdfXml.headers.get('content-type')).toBe('application/rdf+xml; charset=utf-8');
+    const xmlPath = join(work, 'ilo.rdf');
+    writeFileSync(xmlPath, await rdfXml.text());
+    const { stdout } = await run('rapper', ['-q', '-i', 'rdfxml', '-o', 'ntriples', xmlPath]);
+    const ntriples = await (await sparql(ilo, { accept: 'application/n-triples' })).text();
+    const lines = (text: string) =>
+      new Set(new Parser({ format: 'application/n-triples' }).parse(text).map((q) => nquadsLine(q)));
+    expect(lines(stdout).size).toBeGreaterThan(10);
+    expect(lines(stdout)).toEqual(lines(ntriples));
   });
 
   it('cuts results at the row limit and says so', async () => {
@@ -273,7 +289,7 @@ SELECT DISTINCT ?indicator ?subject WHERE {
     expect(has(`${BASE}dataset`, 'http://www.w3.org/2000/01/rdf-schema#seeAlso', `${main.url}/.well-known/void`)).toBe(
       true,
     );
-    expect(quads.filter((q) => q.predicate.value === `${SD}resultFormat`)).toHaveLength(9);
+    expect(quads.filter((q) => q.predicate.value === `${SD}resultFormat`)).toHaveLength(10);
   });
 
   it('dereferences {base}id IRIs: HTML, Turtle and JSON-LD by content negotiation', async () => {
