@@ -30,27 +30,15 @@ export function convertEntity(ctx: ConvertContext, located: Located<EntityRecord
     .add(s, t('joinedAfterSurvey'), r.joinedAfterSurvey === undefined ? undefined : boolean(r.joinedAfterSurvey));
   for (const sdg of r.sdgs)
     writeStatedTriple(g, ctx, s, t('relevantSDG'), ctx.sdgIri(sdg.code), sdg.statedAs, `sdg-${sdg.code}`);
-  for (const c of r.tipForms) {
-    writeStatedTriple(
-      g,
-      ctx,
-      s,
-      t('tipForm'),
-      ctx.iris.concept('tip-form', c.concept),
-      c.statedAs,
-      `tip-form-${c.concept}`,
-    );
-  }
-  for (const c of r.expertise) {
-    writeStatedTriple(
-      g,
-      ctx,
-      s,
-      t('expertise'),
-      ctx.iris.concept('expertise', c.concept),
-      c.statedAs,
-      `expertise-${c.concept}`,
-    );
+  const claims = [
+    ['tipForm', 'tip-form', r.tipForms],
+    ['expertise', 'expertise', r.expertise],
+  ] as const;
+  for (const [property, scheme, list] of claims) {
+    for (const c of list) {
+      const concept = ctx.iris.concept(scheme, c.concept);
+      writeStatedTriple(g, ctx, s, t(property), concept, c.statedAs, `${scheme}-${c.concept}`);
+    }
   }
   if (r.id !== 'icat') {
     // The text does not say which three entities are partners rather than members (VOCABULARY.md's roles).
