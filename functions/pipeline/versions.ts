@@ -1,3 +1,4 @@
+import { triplesOfVoid } from '../publish/void.js';
 import type { Storage } from '../storage/storage.js';
 import { LAYOUT, type LatestPointer } from './layout.js';
 import { readLatest } from './load-published.js';
@@ -19,9 +20,7 @@ export async function pointLatestTo(dumps: Storage, version: string): Promise<La
   const manifest = `${LAYOUT.dumps}${version}/manifest.json`;
   if (!(await dumps.head(manifest))) throw new Error(`no dump set ${version}: ${manifest} does not exist`);
   const voidFile = await dumps.get(`${LAYOUT.dumps}${version}/void.ttl`);
-  const triples = Number(
-    /<[^>]*\/dataset> [^.]*?void:triples (\d+)/s.exec(voidFile?.body.toString('utf8') ?? '')?.[1] ?? 0,
-  );
+  const triples = (voidFile && triplesOfVoid(voidFile.body.toString('utf8'))) ?? 0;
   const pointer: LatestPointer = { version, manifest, quads: 0, triples };
   await dumps.put(LAYOUT.latest, `${JSON.stringify(pointer, null, 2)}\n`, {
     contentType: 'application/json',

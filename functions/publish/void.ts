@@ -1,4 +1,5 @@
 import type { Quad } from '@rdfjs/types';
+import { Parser } from 'n3';
 import { compareStrings } from '../compare.js';
 import { dumpsUrlOf, type PublishConfig } from '../config.js';
 import type { Iris } from '../rdf/iris.js';
@@ -132,4 +133,12 @@ export function voidQuads(
 function prefixOf(iri: string): string {
   const ns = iri.replace(/[^#/]*$/, '');
   return Object.entries(NS).find(([, value]) => value === ns)?.[0] ?? 'icat';
+}
+
+/** The dataset's triple count stated in a VoID description written by `voidQuads` (undefined if absent). */
+export function triplesOfVoid(turtle: string): number | undefined {
+  const triples = new Parser({ format: 'text/turtle' })
+    .parse(turtle)
+    .find((q) => q.predicate.value === `${NS.void}triples` && q.subject.value.endsWith('/dataset'));
+  return triples ? Number(triples.object.value) : undefined;
 }

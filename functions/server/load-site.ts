@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { siteFromFiles, type Site, type SiteFile } from '../http/site.js';
+import { triplesOfVoid } from '../publish/void.js';
 
 interface Manifest {
   readonly version: string;
@@ -22,7 +23,8 @@ export function siteFromDumpDir(dir: string): Site {
     });
   }
   files.set('manifest.json', { content: readFileSync(manifestPath), mediaType: 'application/json' });
-  const triples = triplesOfVoid(files.get('void.ttl')?.content.toString('utf8'));
+  const voidFile = files.get('void.ttl');
+  const triples = voidFile ? triplesOfVoid(voidFile.content.toString('utf8')) : undefined;
   return siteFromFiles(manifest.version, files, triples);
 }
 
@@ -31,9 +33,4 @@ export function siteFromNQuadsFile(path: string): Site {
   const content = readFileSync(path);
   const version = createHash('sha256').update(content).digest('hex').slice(0, 16);
   return siteFromFiles(version, new Map([['data.nq', { content, mediaType: 'application/n-quads' }]]));
-}
-
-function triplesOfVoid(text: string | undefined): number | undefined {
-  const match = text && /<[^>]*\/dataset> [^.]*?void:triples (\d+)/s.exec(text);
-  return match ? Number(match[1]) : undefined;
 }

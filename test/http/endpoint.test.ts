@@ -290,6 +290,20 @@ SELECT DISTINCT ?indicator ?subject WHERE {
       true,
     );
     expect(quads.filter((q) => q.predicate.value === `${SD}resultFormat`)).toHaveLength(10);
+    // The default graph carries the triple count of the VoID description it links to.
+    const voidQuads = new Parser().parse(await (await fetch(`${main.url}/.well-known/void`)).text());
+    const voidTriples = voidQuads.find(
+      (q) => q.subject.value === `${BASE}dataset` && q.predicate.value === 'http://rdfs.org/ns/void#triples',
+    )!;
+    expect(
+      quads
+        .filter(
+          (q) =>
+            q.subject.value === `${BASE}dataset#default-graph` &&
+            q.predicate.value === 'http://rdfs.org/ns/void#triples',
+        )
+        .map((q) => q.object.value),
+    ).toEqual([voidTriples.object.value]);
   });
 
   it('dereferences {base}id IRIs: HTML, Turtle and JSON-LD by content negotiation', async () => {

@@ -202,7 +202,7 @@ describe('rolling back', () => {
     const { versions, latest } = await listVersions(dumps);
     expect(versions).toHaveLength(2);
     const earlier = versions.find((v) => v !== latest)!;
-    await pointLatestTo(dumps, earlier);
+    expect((await pointLatestTo(dumps, earlier)).triples).toBeGreaterThan(20_000);
     expect((await listVersions(dumps)).latest).toBe(earlier);
     expect(await homepage()).toEqual(['http://www.ilo.org/']);
     await expect(pointLatestTo(dumps, 'no-such-version')).rejects.toThrow('no dump set no-such-version');

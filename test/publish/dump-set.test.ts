@@ -7,6 +7,7 @@ import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../../functions/publish/build-from-records.js';
 import { sha256 } from '../../functions/publish/dump-file.js';
+import { triplesOfVoid } from '../../functions/publish/void.js';
 import { nquadsLine, sortQuads } from '../../functions/rdf/sort-quads.js';
 import { buildRealDumpSet } from './built-dump-set.js';
 
@@ -172,6 +173,7 @@ describe('the dump set of the real records', () => {
         .sort();
     const dataset = 'https://w3id.org/icat-kg/dataset';
     expect(objects(dataset, 'triples')).toEqual([String(result.dumps.statistics.triples)]);
+    expect(triplesOfVoid(read('void.ttl'))).toBe(result.dumps.statistics.triples);
     expect(objects(dataset, 'sparqlEndpoint')).toEqual(['https://w3id.org/icat-kg/sparql']);
     expect(objects(dataset, 'uriSpace')).toEqual(['https://w3id.org/icat-kg/id/']);
     expect(objects(dataset, 'dataDump')).toEqual(
