@@ -1,18 +1,39 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { publishConfigFromEnv } from '../config.js';
-import { buildFromRecords } from '../publish/build-from-records.js';
+import { buildFromRecords, type BuildStage } from '../publish/build-from-records.js';
 import { formatProblem, RecordsError } from '../records/problem.js';
 import { readRecordFiles } from '../records/read-record-files.js';
 import { formatViolation, ShaclError } from '../validate/validate-shacl.js';
 import type { CliIo } from './io.js';
 
+export interface BuildOptions {
+  readonly data: string;
+  readonly out: string;
+  /** No progress lines on stderr. */
+  readonly quiet?: boolean;
+}
+
+const STAGE_TITLES: Readonly<Record<BuildStage, string>> = {
+  validate: 'validating the records',
+  convert: 'converting them to RDF',
+  shacl: 'checking the graph with SHACL',
+  serialize: 'serializing the dump set',
+};
+
 /** `icat-kg build --out DIR`: records → graph → SHACL → dumps, catalog, VoID and manifest in DIR. */
-export async function buildCommand(options: { data: string; out: string }, io: CliIo): Promise<number> {
+export async function buildCommand(options: BuildOptions, io: CliIo): Promise<number> {
   const config = publishConfigFromEnv();
+  // Progress goes to stderr, so stdout keeps only the summary that scripts read.
+  const started = performance.now();
+  const progress = (what: string) => {
+    if (!options.quiet) io.err(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${what}…`);
+  };
   let result;
   try {
-    result = await buildFromRecords(readRecordFiles(options.data), config);
+    const files = readRecordFiles(options.data);
+    progress(`read ${files.length} record files from ${options.data}`);
+    result = await buildFromRecords(files, config, (stage) => progress(STAGE_TITLES[stage]));
   } catch (error) {
     if (error instanceof RecordsError) {
       for (const p of error.problems) io.err(formatProblem(p));
@@ -29,6 +50,7 @@ export async function buildCommand(options: { data: string; out: string }, io: C
   }
   const { dumps, shacl, timings } = result;
   // The output folder holds exactly one dump set: stale files of an earlier build must not linger.
+  progress(`writing ${dumps.files.length} files to ${options.out}`);
   rmSync(options.out, { recursive: true, force: true });
   for (const file of dumps.files) {
     const path = join(options.out, file.path);

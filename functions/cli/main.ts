@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { processIo, type CliIo } from './io.js';
-import { buildCommand } from './build-command.js';
+import { buildCommand, type BuildOptions } from './build-command.js';
+import { defaultDataDir, packageVersion } from './package-info.js';
 import { serveCommand, type ServeOptions } from './serve-command.js';
 import { validateCommand } from './validate-command.js';
 import { rollbackCommand, versionsCommand, type DumpsLocation } from './versions-command.js';
@@ -10,20 +11,24 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
   const program = new Command('icat-kg')
     .description('The ICAT Knowledge Graph: validate the source records, build the graph and its dumps, serve SPARQL.')
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .version(packageVersion(), '-V, --version', 'print the version of icat-kg')
     .exitOverride();
 
   program
     .command('validate')
     .description('load and validate every record; print counts per record type and one line per problem')
-    .argument('[dir]', 'the records folder', 'data')
-    .action((dir: string) => setExitCode(validateCommand(dir, io)));
+    .argument('[dir]', 'the records folder (default: ./data, else the records shipped with icat-kg)')
+    .action((dir: string | undefined) => setExitCode(validateCommand(dir ?? defaultDataDir(), io)));
 
   program
     .command('build')
     .description('validate the records, build the graph, check it with SHACL, and write the dumps, catalog and VoID')
     .requiredOption('--out <dir>', 'the folder to write the dump set to (replaced)')
-    .option('--data <dir>', 'the records folder', 'data')
-    .action(async (options: { out: string; data: string }) => setExitCode(await buildCommand(options, io)));
+    .option('--data <dir>', 'the records folder (default: ./data, else the records shipped with icat-kg)')
+    .option('-q, --quiet', 'print no progress lines on stderr')
+    .action(async (options: Omit<BuildOptions, 'data'> & { data?: string }) =>
+      setExitCode(await buildCommand({ ...options, data: options.data ?? defaultDataDir() }, io)),
+    );
 
   program
     .command('serve')
@@ -33,6 +38,7 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
     .option('--port <port>', 'the port to listen on', process.env.PORT ?? '8080')
     .option('--host <host>', 'the address to listen on', process.env.HOST ?? '127.0.0.1')
     .option('--workers <n>', 'query worker threads (each holds a copy of the graph)', process.env.QUERY_WORKERS ?? '2')
+    .option('--log', 'write an access log line per request to stdout (combined log format)')
     .action(async (options: ServeOptions) => setExitCode(await serveCommand(options, io)));
 
   const location = (command: Command) =>

@@ -9,6 +9,7 @@ export interface ServeOptions {
   readonly from?: string;
   readonly quads?: string;
   readonly workers: string;
+  readonly log?: boolean;
 }
 
 /** `icat-kg serve`: the endpoint, UI, IRIs and dumps over a dump set folder or any N-Quads file. */
@@ -25,6 +26,7 @@ export async function serveCommand(options: ServeOptions, io: CliIo): Promise<nu
     baseIri: publishConfigFromEnv().baseIri,
     limits: queryLimitsFromEnv(),
     workers: Number(options.workers),
+    ...(options.log ? { accessLog: (line: string) => io.out(line) } : {}),
   });
   io.out(
     `ICAT Knowledge Graph ${server.site.version} at ${server.url}/ (SPARQL at ${server.url}/sparql), ready in ${Math.round(performance.now() - started)} ms`,

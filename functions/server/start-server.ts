@@ -7,6 +7,7 @@ import type { QueryLimits } from '../query/query-limits.js';
 import { WorkerPoolExecutor } from '../query/worker-pool-executor.js';
 import type { JsonLdContext } from '../publish/serialize.js';
 import { prefixesFor } from '../publish/serialize.js';
+import { withAccessLog } from './access-log.js';
 import { siteFromDumpDir, siteFromNQuadsFile } from './load-site.js';
 import { loadUiAssets } from './ui-assets.js';
 
@@ -19,6 +20,8 @@ export interface ServerOptions {
   readonly baseIri: string;
   readonly limits: QueryLimits;
   readonly workers: number;
+  /** Called with one Combined Log Format line per answered request; no access log without it. */
+  readonly accessLog?: (line: string) => void;
 }
 
 export interface RunningServer {
@@ -51,7 +54,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const app = createApp({ executor, site, limits: options.limits, baseIri: options.baseIri, assets: loadUiAssets() });
   return new Promise((resolve) => {
     const server = serve(
-      { fetch: app.fetch, port: options.port, hostname: options.host ?? '127.0.0.1' },
+      {
+        fetch: options.accessLog
+          ? withAccessLog((request, env) => app.fetch(request, env), options.accessLog)
+          : app.fetch,
+        port: options.port,
+        hostname: options.host ?? '127.0.0.1',
+      },
       (info: AddressInfo) => {
         resolve({
           url: `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`,

@@ -6,6 +6,8 @@ export interface ServerProcess {
   readonly url: string;
   /** Milliseconds from spawning the process to its "ready" line. */
   readonly startMs: number;
+  /** Everything the process has printed so far, stdout then stderr as they came. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function startServerProcess(
   return {
     url,
     startMs,
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
