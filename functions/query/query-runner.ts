@@ -23,7 +23,8 @@ export interface QueryRequest {
   readonly defaultGraphUris: readonly string[];
   readonly namedGraphUris: readonly string[];
   readonly accept?: string | undefined;
-  readonly format?: string | undefined;
+  /** The values of the `format`, `output` and `results` parameters, in that order (see negotiate). */
+  readonly formats?: readonly string[] | undefined;
 }
 
 /** A serialized answer. `truncated` says whether the row or the byte limit cut it. */
@@ -95,7 +96,7 @@ export class QueryRunner {
     }
     const parsed = await this.parse(request.query);
     const form = formOf(parsed);
-    const mediaType = negotiate(form, request.accept, request.format);
+    const mediaType = negotiate(form, request.accept, request.formats);
     let operation = withProtocolDataset(parsed, request, this.algebra);
     if (form === 'select') operation = withRowLimit(operation, limits.maxRows + 1, this.algebra);
     try {
