@@ -22,12 +22,14 @@ const RDFS_LABEL = 'http://www.w3.org/2000/01/rdf-schema#label';
 let dir: string;
 let server: ServerProcess;
 let quads: Quad[];
+let namedGraphs: number;
 /** `entity label` for every ICAT entity's English rdfs:label, read from the N-Quads dump. */
 let entityLabels: string[];
 
 beforeAll(async () => {
   const built = await buildRealDumpSet();
   dir = built.dir;
+  namedGraphs = built.result.dumps.statistics.namedGraphs;
   quads = new Parser({ format: 'application/n-quads' }).parse(readFileSync(join(dir, 'icat.nq'), 'utf8'));
   const entities = new Set(
     quads
@@ -144,6 +146,29 @@ describe('SPARQLWrapper (Debian python3-sparqlwrapper)', () => {
           : [],
       ]);
     }
+  });
+});
+
+describe("rdflib's SPARQLStore", () => {
+  it('lists every named graph with contexts() (GRAPH ?name {}), and those holding a subject', async () => {
+    const { stdout } = await run('/usr/bin/python3', [
+      join(CROSSCHECK, 'rdflib_sparqlstore_contexts.py'),
+      `${server.url}/sparql`,
+      UNODC,
+    ]);
+    const contexts = JSON.parse(stdout) as { all: string[]; withSubject: string[] };
+    const graphsOfQuads = [...new Set(quads.map((q) => q.graph.value))].sort();
+    expect(contexts.all).toHaveLength(namedGraphs);
+    expect(contexts.all).toEqual(graphsOfQuads);
+    expect(contexts.all).not.toContain('');
+    // One name per matching triple, as rdflib's query has no DISTINCT.
+    expect(contexts.withSubject).toEqual(
+      quads
+        .filter((q) => q.subject.value === UNODC)
+        .map((q) => q.graph.value)
+        .sort(),
+    );
+    expect(new Set(contexts.withSubject)).toEqual(new Set([`${BASE}graph/entity/unodc`, `${BASE}graph/mou-row/unodc`]));
   });
 });
 
