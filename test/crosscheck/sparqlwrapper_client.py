@@ -3,7 +3,7 @@
 Usage: sparqlwrapper_client.py ENDPOINT ENTITY_IRI ONTOLOGY_NS
 
 Each query form runs with SPARQLWrapper's default settings and with each return format that applies,
-by GET and by POST. Prints a JSON list, one object per request: the request, the response's
+by GET and by POST (url-encoded form); with the default settings also by POST of the query itself. Prints a JSON list, one object per request: the request, the response's
 Content-Type, SPARQLWrapper's warnings, and what its convert() gave, summarised (rows, boolean, triples).
 """
 
@@ -18,7 +18,7 @@ import xml.dom.minidom
 import SPARQLWrapper.Wrapper as wrapper
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
-from SPARQLWrapper import CSV, GET, JSON, JSONLD, N3, POST, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
+from SPARQLWrapper import CSV, GET, JSON, JSONLD, N3, POST, POSTDIRECTLY, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 
 endpoint, entity, icat = sys.argv[1:4]
 
@@ -31,12 +31,14 @@ LABELLED = f'?e a <{icat}Entity> ; <{RDFS.label}> ?label FILTER(lang(?label) = "
 QUERIES = {
     "select": f"SELECT ?e ?label WHERE {{ {LABELLED} }}",
     "ask": f"ASK {{ <{entity}> a <{icat}Entity> }}",
+    "ask-false": f"ASK {{ <{entity}> a <{icat}Initiative> }}",
     "construct": f"CONSTRUCT {{ ?e <{RDFS.label}> ?label }} WHERE {{ {LABELLED} }}",
     "describe": f"DESCRIBE <{entity}>",
 }
 FORMATS = {
     "select": [None, XML, JSON, CSV, TSV],
     "ask": [None, XML, JSON, CSV, TSV],
+    "ask-false": [None, XML, JSON],
     "construct": [None, XML, RDFXML, TURTLE, N3, JSON, JSONLD],
     "describe": [None, XML, RDFXML, TURTLE, N3, JSON, JSONLD],
 }
@@ -91,7 +93,7 @@ def graph_of(converted, content_type):
 def summary(form, converted, content_type):
     if form == "select":
         return {"rows": rows_of(converted, content_type)}
-    if form == "ask":
+    if form.startswith("ask"):
         return {"boolean": boolean_of(converted)}
     graph = graph_of(converted, content_type)
     labels = sorted(f"{s} {o}" for s, o in graph.subject_objects(RDFS.label) if isinstance(o, Literal))
@@ -104,10 +106,14 @@ def summary(form, converted, content_type):
 out = []
 for form, query in QUERIES.items():
     for return_format in FORMATS[form]:
-        for method in (GET, POST):
+        for method in [GET, POST] + ([POSTDIRECTLY] if return_format is None else []):
             client = SPARQLWrapper(endpoint)
             client.setQuery(query)
-            client.setMethod(method)
+            if method == POSTDIRECTLY:  # application/sparql-query, the format parameters in the URL
+                client.setMethod(POST)
+                client.setRequestMethod(POSTDIRECTLY)
+            else:
+                client.setMethod(method)
             if return_format is not None:
                 client.setReturnFormat(return_format)
             record = {"form": form, "format": return_format or "default", "method": method}

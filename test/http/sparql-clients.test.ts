@@ -80,6 +80,7 @@ const EXPECTED_TYPES: Record<string, Record<string, string>> = {
   select: { default: SRX, xml: SRX, json: SRJ, csv: 'text/csv', tsv: 'text/tab-separated-values' },
   // SPARQLWrapper asks for CSV or TSV for an ASK too; no such format is defined, so SPARQL JSON.
   ask: { default: SRX, xml: SRX, json: SRJ, csv: SRJ, tsv: SRJ },
+  'ask-false': { default: SRX, xml: SRX, json: SRJ },
   construct: {
     default: RDFXML,
     xml: RDFXML,
@@ -93,7 +94,7 @@ const EXPECTED_TYPES: Record<string, Record<string, string>> = {
 EXPECTED_TYPES.describe = EXPECTED_TYPES.construct!;
 
 describe('SPARQLWrapper (Debian python3-sparqlwrapper)', () => {
-  it('gets every query form answered, with its defaults and each return format, by GET and POST', async () => {
+  it('answers all four query forms, with its defaults and every return format, by GET and POST', async () => {
     const { stdout } = await run(
       '/usr/bin/python3',
       [join(CROSSCHECK, 'sparqlwrapper_client.py'), `${server.url}/sparql`, UNODC, ICAT],
@@ -113,7 +114,11 @@ describe('SPARQLWrapper (Debian python3-sparqlwrapper)', () => {
     expect(describeTriples).toBeGreaterThan(10);
     expect(records.map((r) => `${r.form} ${r.format} ${r.method}`)).toEqual(
       Object.entries(EXPECTED_TYPES).flatMap(([form, formats]) =>
-        Object.keys(formats).flatMap((format) => [`${form} ${format} GET`, `${form} ${format} POST`]),
+        Object.keys(formats).flatMap((format) => [
+          `${form} ${format} GET`,
+          `${form} ${format} POST`,
+          ...(format === 'default' ? [`${form} ${format} postdirectly`] : []),
+        ]),
       ),
     );
     for (const record of records) {
@@ -125,6 +130,7 @@ describe('SPARQLWrapper (Debian python3-sparqlwrapper)', () => {
       ]);
       if (record.form === 'select') expect([label, record.rows]).toEqual([label, entityLabels]);
       if (record.form === 'ask') expect([label, record.boolean]).toEqual([label, true]);
+      if (record.form === 'ask-false') expect([label, record.boolean]).toEqual([label, false]);
       if (record.form === 'construct') {
         expect([label, record.triples, record.labels]).toEqual([label, entityLabels.length, entityLabels]);
       }
