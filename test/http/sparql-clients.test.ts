@@ -155,6 +155,36 @@ describe('SPARQLWrapper (Debian python3-sparqlwrapper)', () => {
   });
 });
 
+describe('the format parameters, each on its own (Virtuoso: format, Fuseki: output, rasqal: results)', () => {
+  const select = `SELECT ?e WHERE { ?e a <${ICAT}Entity> } ORDER BY ?e LIMIT 1`;
+  const construct = `CONSTRUCT { ?e a <${ICAT}Entity> } WHERE { ?e a <${ICAT}Entity> } LIMIT 1`;
+  const cases: [string, string, string, string][] = [
+    ['GET', select, 'output=csv', 'text/csv'],
+    ['GET', select, 'results=xml', SRX],
+    ['GET', construct, 'results=xml', RDFXML],
+    ['GET', construct, 'output=json', JSONLD],
+    ['GET', construct, 'format=bogus&output=n3', TURTLE],
+    ['GET', select, 'format=text%2Ftab-separated-values', 'text/tab-separated-values'],
+    ['POST', select, 'output=tsv', 'text/tab-separated-values'],
+    ['POST', construct, 'format=csv&results=application%2Fn-triples', 'application/n-triples'],
+  ];
+  for (const [method, query, params, expected] of cases) {
+    it(`${method} ${query.split(' ')[0]} with ${params} gives ${expected}`, async () => {
+      const body = `query=${encodeURIComponent(query)}&${params}`;
+      const response =
+        method === 'GET'
+          ? await fetch(`${server.url}/sparql?${body}`, { headers: { accept: 'text/html' } })
+          : await fetch(`${server.url}/sparql`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+              body,
+            });
+      expect([response.status, response.headers.get('content-type')]).toEqual([200, `${expected}; charset=utf-8`]);
+      expect((await response.text()).length).toBeGreaterThan(0);
+    });
+  }
+});
+
 describe("rdflib's SPARQLStore", () => {
   it('lists every named graph with contexts() (GRAPH ?name {}), and those holding a subject', async () => {
     const { stdout } = await run('/usr/bin/python3', [
