@@ -1,5 +1,5 @@
-import { Parser } from '@traqula/parser-sparql-1-2';
-import { AstFactory } from '@traqula/rules-sparql-1-2';
+import type { Parser as SparqlParser } from '@traqula/parser-sparql-1-2';
+import type { AstFactory as SparqlAstFactory } from '@traqula/rules-sparql-1-2';
 
 /**
  * Comunica answers GRAPH by moving the graph name into each triple pattern inside (quad form). A GRAPH
@@ -14,8 +14,13 @@ import { AstFactory } from '@traqula/rules-sparql-1-2';
  * Oxigraph. Groups that hold any triple, path, subquery, nested GRAPH, SERVICE or EXISTS stay as they
  * are (Comunica handles them). The caller supplies the named graphs of the query's dataset.
  */
-export function bindEmptyGraphPatterns(query: string, namedGraphs: () => readonly string[], baseIri: string): string {
-  if (!/graph/i.test(query)) return query;
+export async function bindEmptyGraphPatterns(
+  query: string,
+  namedGraphs: () => readonly string[],
+  baseIri: string,
+): Promise<string> {
+  if (!GRAPH_KEYWORD.test(query)) return query;
+  const { parser, AstFactory } = await sparqlParser();
   let ast: unknown;
   try {
     ast = parser.parse(query, { astFactory: new AstFactory(), baseIRI: baseIri });
@@ -34,7 +39,24 @@ export function bindEmptyGraphPatterns(query: string, namedGraphs: () => readonl
     .reduce((text, e) => `${text.slice(0, e.start)}${e.text}${text.slice(e.end)}`, query);
 }
 
-const parser = new Parser({ lexerConfig: { positionTracking: 'full' } });
+/** The GRAPH keyword before a variable, an IRI or a prefixed name; not "graph" inside an IRI. */
+const GRAPH_KEYWORD = /(?:^|[\s{}.;])graph(?:\s*[?$<]|\s+[^\s{])/i;
+
+let loaded: Promise<{ parser: SparqlParser; AstFactory: typeof SparqlAstFactory }> | undefined;
+
+/**
+ * Comunica's SPARQL parser (traqula), loaded and built on first use: loading its ES modules and building
+ * the parser take a few hundred milliseconds, which no start-up (Lambda init, query workers) should pay.
+ */
+function sparqlParser(): Promise<{ parser: SparqlParser; AstFactory: typeof SparqlAstFactory }> {
+  loaded ??= Promise.all([import('@traqula/parser-sparql-1-2'), import('@traqula/rules-sparql-1-2')]).then(
+    ([{ Parser }, { AstFactory }]) => ({
+      parser: new Parser({ lexerConfig: { positionTracking: 'full' } }),
+      AstFactory,
+    }),
+  );
+  return loaded;
+}
 
 interface Loc {
   readonly sourceLocationType: string;

@@ -112,7 +112,7 @@ export class QueryRunner {
   /** Parses the query; a GRAPH group without triple patterns is first rewritten (see empty-graph-patterns). */
   private async parseBindingEmptyGraphs(request: QueryRequest): Promise<Algebra.Operation> {
     const parsed = await this.parse(request.query);
-    const rewritten = bindEmptyGraphPatterns(
+    const rewritten = await bindEmptyGraphPatterns(
       request.query,
       () => this.namedGraphsOf(parsed, request),
       this.options.baseIri,
