@@ -82,7 +82,7 @@ export function createApp(options: AppOptions): Hono {
       request.query.trim(),
       request.defaultGraphUris.join(' '),
       request.namedGraphUris.join(' '),
-      request.format ?? '',
+      (request.formats ?? []).join(' '),
       request.accept ?? '',
     ]);
     const etag = ResultCache.etagOf(key);

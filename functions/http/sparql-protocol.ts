@@ -67,14 +67,17 @@ function fromParams(
   return { kind: 'query', request: queryRequest(queries[0]!, merged, accept) };
 }
 
+/** The parameters clients name a result format with: Virtuoso reads `format`, Fuseki `output`, rasqal `results`. */
+const FORMAT_PARAMS = ['format', 'output', 'results'];
+
 function queryRequest(query: string, params: URLSearchParams, accept: string | undefined): QueryRequest {
-  const format = params.get('format') ?? undefined;
+  const formats = FORMAT_PARAMS.flatMap((name) => params.getAll(name)).filter((value) => value.length > 0);
   return {
     query,
     defaultGraphUris: params.getAll('default-graph-uri'),
     namedGraphUris: params.getAll('named-graph-uri'),
     accept,
-    ...(format ? { format } : {}),
+    ...(formats.length > 0 ? { formats } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import { AlgebraFactory, type Algebra } from '@comunica/utils-algebra';
 import type { Quad, Term } from '@rdfjs/types';
 import { DataFactory, type Store } from 'n3';
 import type { JsonLdContext } from '../publish/serialize.js';
+import { bindEmptyGraphPatterns } from './empty-graph-patterns.js';
 import { allowListFetch } from './fetch-guard.js';
 import { negotiate, type QueryForm } from './negotiate.js';
 import {
@@ -23,7 +24,8 @@ export interface QueryRequest {
   readonly defaultGraphUris: readonly string[];
   readonly namedGraphUris: readonly string[];
   readonly accept?: string | undefined;
-  readonly format?: string | undefined;
+  /** The values of the `format`, `output` and `results` parameters, in that order (see negotiate). */
+  readonly formats?: readonly string[] | undefined;
 }
 
 /** A serialized answer. `truncated` says whether the row or the byte limit cut it. */
@@ -72,9 +74,10 @@ export class QueryRunner {
   private readonly engine = new QueryEngine();
   private readonly algebra = new AlgebraFactory();
   private readonly context: QueryStringContext;
+  private storeGraphs: string[] | undefined;
 
   constructor(
-    store: Store,
+    private readonly store: Store,
     private readonly options: QueryRunnerOptions,
   ) {
     this.context = {
@@ -93,9 +96,9 @@ export class QueryRunner {
         413,
       );
     }
-    const parsed = await this.parse(request.query);
+    const parsed = await this.parseBindingEmptyGraphs(request);
     const form = formOf(parsed);
-    const mediaType = negotiate(form, request.accept, request.format);
+    const mediaType = negotiate(form, request.accept, request.formats);
     let operation = withProtocolDataset(parsed, request, this.algebra);
     if (form === 'select') operation = withRowLimit(operation, limits.maxRows + 1, this.algebra);
     try {
@@ -104,6 +107,35 @@ export class QueryRunner {
       if (error instanceof QueryError) throw error;
       throw new QueryExecutionError(`The query failed: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  /** Parses the query; a GRAPH group without triple patterns is first rewritten (see empty-graph-patterns). */
+  private async parseBindingEmptyGraphs(request: QueryRequest): Promise<Algebra.Operation> {
+    const parsed = await this.parse(request.query);
+    const rewritten = await bindEmptyGraphPatterns(
+      request.query,
+      () => this.namedGraphsOf(parsed, request),
+      this.options.baseIri,
+    );
+    if (rewritten === request.query) return parsed;
+    // A rewrite that does not parse (e.g. BIND to the graph variable inside) leaves the query as it was.
+    return this.parse(rewritten).catch(() => parsed);
+  }
+
+  /**
+   * The named graphs of the query's dataset: those of `named-graph-uri` when the protocol gives a
+   * dataset, else those of FROM NAMED when the query has FROM or FROM NAMED, else every named graph
+   * of the store (never the default graph, which holds the union).
+   */
+  private namedGraphsOf(parsed: Algebra.Operation, request: QueryRequest): readonly string[] {
+    if (request.defaultGraphUris.length > 0 || request.namedGraphUris.length > 0) return request.namedGraphUris;
+    if (parsed.type === 'from') return (parsed as Algebra.From).named.map((graph) => graph.value);
+    this.storeGraphs ??= this.store
+      .getGraphs(null, null, null)
+      .filter((graph) => graph.termType === 'NamedNode')
+      .map((graph) => graph.value)
+      .sort();
+    return this.storeGraphs;
   }
 
   private async parse(query: string): Promise<Algebra.Operation> {
