@@ -177,6 +177,13 @@ describe('the CDK stack', () => {
     const publishPut = statements.find((s) => s.id.startsWith('PublishFunction') && s.Action === 's3:PutObject')!;
     for (const key of ['/dumps/*', '/latest.json', '/reports/*'])
       expect(JSON.stringify(publishPut.Resource)).toContain(key);
+    // The publish reads a version's manifest (listing turns a missing key into a 404) and removes one it
+    // wrote if the switch to it fails: on dumps/ only.
+    const publishManifest = statements.find(
+      (s) => s.id.startsWith('PublishFunction') && JSON.stringify(s.Action) === '["s3:GetObject","s3:DeleteObject"]',
+    )!;
+    expect(JSON.stringify(publishManifest.Resource)).toMatch(/"\/dumps\/\*"\]\]\}$/);
+    expect(of('PublishFunction').filter(([a]) => a === 's3:ListBucket')).toHaveLength(2);
   });
 
   it('raises an alarm, by e-mail, as soon as a message reaches either dead-letter queue', () => {
