@@ -1,5 +1,6 @@
 // The CDK app: `npx cdk synth` / `npx cdk deploy -c baseIri=https://kg.example.org/ ...`.
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { IcatKgStack } from './icat-kg-stack.js';
 
 const app = new App();
@@ -9,7 +10,30 @@ const context = (key: string): string | undefined => {
 };
 const number = (key: string) => (context(key) === undefined ? undefined : Number(context(key)));
 
+const waf = context('waf') === 'true';
+const domainName = context('domainName');
+const certificateArn = context('certificateArn');
+if ((domainName === undefined) !== (certificateArn === undefined))
+  throw new Error('give -c domainName=... and -c certificateArn=... together (the certificate must cover the domain)');
+
 new IcatKgStack(app, context('stackName') ?? 'IcatKnowledgeGraph', {
+  // A CLOUDFRONT web ACL can only be created in us-east-1: with -c waf=true the whole stack goes there.
+  ...(waf ? { env: { region: 'us-east-1', account: process.env.CDK_DEFAULT_ACCOUNT } } : {}),
+  ...(waf
+    ? {
+        rateLimit: {
+          ...(number('wafRateLimit') === undefined ? {} : { requestsPerFiveMinutes: number('wafRateLimit')! }),
+          ...(number('wafSparqlRateLimit') === undefined
+            ? {}
+            : { sparqlRequestsPerFiveMinutes: number('wafSparqlRateLimit')! }),
+        },
+      }
+    : {}),
+  ...(context('webAclArn') ? { webAclArn: context('webAclArn')! } : {}),
+  ...(domainName && certificateArn ? { customDomain: { domainName, certificateArn } } : {}),
+  ...(number('accessLogRetentionDays') === undefined
+    ? {}
+    : { accessLogRetentionDays: number('accessLogRetentionDays')! }),
   description: 'ICAT Knowledge Graph: records to linked data, dumps and a SPARQL endpoint',
   ...(context('baseIri') ? { baseIri: context('baseIri')! } : {}),
   ...(context('dumpsUrl') ? { dumpsUrl: context('dumpsUrl')! } : {}),
@@ -23,3 +47,6 @@ new IcatKgStack(app, context('stackName') ?? 'IcatKnowledgeGraph', {
   ...(context('license') ? { license: context('license')! } : {}),
   ...(context('alarmEmail') ? { alarmEmail: context('alarmEmail')! } : {}),
 });
+
+// cdk-nag's AwsSolutions pack on every synth: a finding without an acknowledgment (and its reason) fails it.
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

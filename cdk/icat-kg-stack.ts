@@ -1,12 +1,16 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, Token, type StackProps } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { AccessLogBucket, LOG_PREFIXES } from './constructs/access-log-bucket.js';
 import { DeadLetterAlarms } from './constructs/dead-letter-alarms.js';
-import { PublicDistribution } from './constructs/public-distribution.js';
+import { PublicDistribution, type CustomDomain } from './constructs/public-distribution.js';
 import { PublicDumps } from './constructs/public-dumps.js';
 import { PublishPipeline } from './constructs/publish-pipeline.js';
 import { SourcesPipeline } from './constructs/sources-pipeline.js';
+import { RateLimitWebAcl, type RateLimitWebAclProps } from './constructs/rate-limit-web-acl.js';
+import { SecurityHeaders } from './constructs/security-headers.js';
 import { SparqlEndpoint } from './constructs/sparql-endpoint.js';
+import { acknowledgeNagFindings } from './nag-acknowledgments.js';
 
 export interface IcatKgStackProps extends StackProps {
   /** The base of every minted IRI; the deployment's public URL makes them dereferenceable. @default https://w3id.org/icat-kg/ */
@@ -26,7 +30,22 @@ export interface IcatKgStackProps extends StackProps {
   readonly alarmEmail?: string;
   /** @default one month */
   readonly logRetention?: RetentionDays;
+  /**
+   * Create an AWS WAF web ACL with per-address rate limits in front of the distribution. A CLOUDFRONT
+   * web ACL exists only in us-east-1, so the stack must be deployed there (`env.region`); elsewhere,
+   * create the ACL in us-east-1 and pass `webAclArn`. @default none
+   */
+  readonly rateLimit?: RateLimitWebAclProps;
+  /** Attach an existing CLOUDFRONT-scope web ACL (its ARN, in us-east-1). @default none */
+  readonly webAclArn?: string;
+  /** A domain of your own and its ACM certificate (in us-east-1): TLS 1.2 at least. @default *.cloudfront.net */
+  readonly customDomain?: CustomDomain;
+  /** Days access logs (S3 and CloudFront) are kept. @default 90 */
+  readonly accessLogRetentionDays?: number;
 }
+
+const WEB_ACL_ARN = /^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\/[\w-]+\/[\w-]+$/;
+const CERTIFICATE_ARN = /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/;
 
 /** The serverless ICAT Knowledge Graph: sources → convert → publish → dumps and SPARQL behind CloudFront. */
 export class IcatKgStack extends Stack {
@@ -36,13 +55,29 @@ export class IcatKgStack extends Stack {
   public readonly sparql: SparqlEndpoint;
   public readonly cdn: PublicDistribution;
   public readonly alarms: DeadLetterAlarms;
+  public readonly accessLogs: AccessLogBucket;
+  /** The WAF web ACL this stack created, if `rateLimit` was given. */
+  public readonly webAcl: RateLimitWebAcl | undefined;
 
   constructor(scope: Construct, id: string, props: IcatKgStackProps = {}) {
     super(scope, id, props);
+    // S3 server access logs are granted by a bucket policy for the logging service, not by the
+    // deprecated LogDeliveryWrite canned ACL (set before any bucket exists: flags are read at creation).
+    this.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', true);
     const baseIri = props.baseIri ?? 'https://w3id.org/icat-kg/';
     const logRetention = props.logRetention ?? RetentionDays.ONE_MONTH;
-    this.dumps = new PublicDumps(this, 'Dumps');
-    this.sources = new SourcesPipeline(this, 'Sources', { baseIri, logRetention });
+    this.checkEdgeProps(props);
+    this.accessLogs = new AccessLogBucket(this, 'AccessLogs', {
+      ...(props.accessLogRetentionDays === undefined ? {} : { retentionDays: props.accessLogRetentionDays }),
+    });
+    const logs = this.accessLogs.bucket;
+    this.dumps = new PublicDumps(this, 'Dumps', { accessLogsBucket: logs, accessLogsPrefix: LOG_PREFIXES.dumps });
+    this.sources = new SourcesPipeline(this, 'Sources', {
+      baseIri,
+      logRetention,
+      accessLogsBucket: logs,
+      accessLogsPrefix: LOG_PREFIXES.sources,
+    });
     this.publish = new PublishPipeline(this, 'Publish', {
       baseIri,
       sourcesBucket: this.sources.bucket,
@@ -65,10 +100,17 @@ export class IcatKgStack extends Stack {
         : { reservedConcurrency: props.sparqlReservedConcurrency }),
       logRetention,
     });
+    this.webAcl = props.rateLimit ? new RateLimitWebAcl(this, 'RateLimit', props.rateLimit) : undefined;
+    const webAclArn = this.webAcl?.webAcl.attrArn ?? props.webAclArn;
     this.cdn = new PublicDistribution(this, 'Cdn', {
       dumpsBucket: this.dumps.bucket,
       sparqlUrl: this.sparql.url,
       readTimeoutSeconds: Math.min(60, Math.ceil(this.sparql.queryTimeoutMs / 1000) + 10),
+      responseHeadersPolicy: new SecurityHeaders(this, 'Headers').policy,
+      logBucket: logs,
+      logPrefix: LOG_PREFIXES.cloudfront,
+      ...(webAclArn ? { webAclArn } : {}),
+      ...(props.customDomain ? { customDomain: props.customDomain } : {}),
     });
     this.alarms = new DeadLetterAlarms(this, 'Alarms', {
       queues: { Convert: this.sources.deadLetterQueue, Publish: this.publish.deadLetterQueue },
@@ -83,5 +125,35 @@ export class IcatKgStack extends Stack {
       description: 'Upload records under records/',
     });
     new CfnOutput(this, 'DumpsBucketName', { value: this.dumps.bucket.bucketName });
+    new CfnOutput(this, 'AccessLogsBucketName', { value: logs.bucketName });
+    acknowledgeNagFindings({
+      stack: this,
+      sourcesBucket: this.sources.bucket,
+      dumpsBucket: this.dumps.bucket,
+      functions: [this.sources.convert.function, this.publish.publish.function, this.sparql.sparql.function],
+      distribution: this.cdn.distribution,
+      hasWebAcl: webAclArn !== undefined,
+      hasCustomDomain: props.customDomain !== undefined,
+    });
+  }
+
+  /** Edge resources (web ACL, certificate) of a CloudFront distribution live in us-east-1: fail early, clearly. */
+  private checkEdgeProps(props: IcatKgStackProps): void {
+    if (props.rateLimit && props.webAclArn)
+      throw new Error('give either rateLimit (-c waf=true) or webAclArn (-c webAclArn=...), not both');
+    if (props.rateLimit && (Token.isUnresolved(this.region) || this.region !== 'us-east-1'))
+      throw new Error(
+        `a CLOUDFRONT-scope WAF web ACL can only be created in us-east-1, and this stack's region is ${
+          Token.isUnresolved(this.region) ? 'not fixed' : this.region
+        }: deploy the stack to us-east-1, or create the web ACL there and pass -c webAclArn=ARN`,
+      );
+    if (props.webAclArn && !WEB_ACL_ARN.test(props.webAclArn))
+      throw new Error(
+        `webAclArn: got "${props.webAclArn}", expected a CLOUDFRONT-scope web ACL ARN (arn:aws:wafv2:us-east-1:ACCOUNT:global/webacl/NAME/ID)`,
+      );
+    if (props.customDomain && !CERTIFICATE_ARN.test(props.customDomain.certificateArn))
+      throw new Error(
+        `certificateArn: got "${props.customDomain.certificateArn}", expected an ACM certificate ARN in us-east-1 (CloudFront reads certificates only there)`,
+      );
   }
 }

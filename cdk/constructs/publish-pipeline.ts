@@ -66,5 +66,9 @@ export class PublishPipeline extends Construct {
     allowObjects(this.publish.function, props.sourcesBucket, ['s3:GetObject'], ['graphs/*']);
     allowList(this.publish.function, props.sourcesBucket, ['graphs/']);
     allowObjects(this.publish.function, props.dumpsBucket, ['s3:PutObject'], ['dumps/*', 'latest.json', 'reports/*']);
+    // The manifest of the version being written: read to know whether it was published before (listing
+    // makes a missing key a 404 rather than a 403), removed again if the switch to it fails.
+    allowObjects(this.publish.function, props.dumpsBucket, ['s3:GetObject', 's3:DeleteObject'], ['dumps/*']);
+    allowList(this.publish.function, props.dumpsBucket, ['dumps/']);
   }
 }

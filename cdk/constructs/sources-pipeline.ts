@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption, EventType } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, EventType, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import type { IQueue, Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -14,6 +14,9 @@ export interface SourcesPipelineProps {
   /** Receives before a notification goes to the dead-letter queue. @default 5 */
   readonly maxReceiveCount?: number;
   readonly logRetention?: RetentionDays;
+  /** S3 server access logs go to this bucket, under `accessLogsPrefix`. */
+  readonly accessLogsBucket: IBucket;
+  readonly accessLogsPrefix: string;
 }
 
 /**
@@ -34,6 +37,8 @@ export class SourcesPipeline extends Construct {
       enforceSSL: true,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       removalPolicy: RemovalPolicy.RETAIN,
+      serverAccessLogsBucket: props.accessLogsBucket,
+      serverAccessLogsPrefix: props.accessLogsPrefix,
     });
     const timeout = Duration.minutes(5);
     // Six times the function timeout, as Lambda advises for SQS sources with batching windows.

@@ -47,12 +47,15 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
       .option('--endpoint <url>', 'an S3-compatible endpoint instead of AWS')
       .option('--dir <dir>', 'a folder holding dumps/ and latest.json instead of a bucket');
   location(
-    program.command('versions').description('list the published dump sets; * marks the one latest.json names'),
-  ).action(async (options: DumpsLocation) => setExitCode(await versionsCommand(options, io)));
+    program
+      .command('versions')
+      .description('list the dump sets, each checked against its manifest; * marks the one latest.json names')
+      .option('--verify', "also check every file's SHA-256 (reads every byte)"),
+  ).action(async (options: DumpsLocation & { verify?: boolean }) => setExitCode(await versionsCommand(options, io)));
   location(
     program
       .command('rollback')
-      .description('point latest.json at an earlier published dump set')
+      .description('point latest.json at an earlier dump set, after checking every file against its manifest')
       .argument('<version>', 'a version listed by icat-kg versions'),
   ).action(async (version: string, options: DumpsLocation) => setExitCode(await rollbackCommand(version, options, io)));
 

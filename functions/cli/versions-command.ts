@@ -16,17 +16,28 @@ function dumpsStorage(location: DumpsLocation): Storage {
   return new S3Storage({ bucket: location.bucket, ...(location.endpoint ? { endpoint: location.endpoint } : {}) });
 }
 
-/** `icat-kg versions`: the published dump sets, the one served marked with `*`. */
-export async function versionsCommand(location: DumpsLocation, io: CliIo): Promise<number> {
-  const { versions, latest } = await listVersions(dumpsStorage(location));
-  for (const v of versions) io.out(`${v === latest ? '*' : ' '} ${v}`);
+/**
+ * `icat-kg versions`: every dump set, the one served marked with `*`, each checked against its manifest
+ * (sizes; `--verify` also SHA-256). An incomplete set is listed with what is wrong, and exits 0: listing
+ * is not failing. Rollback refuses such a set.
+ */
+export async function versionsCommand(
+  location: DumpsLocation & { readonly verify?: boolean },
+  io: CliIo,
+): Promise<number> {
+  const { versions, latest } = await listVersions(dumpsStorage(location), location.verify ? 'hashes' : 'sizes');
+  for (const v of versions) {
+    const mark = v.version === latest ? '*' : ' ';
+    if (v.problems.length === 0) io.out(`${mark} ${v.version}  complete, ${v.files} files`);
+    else io.out(`${mark} ${v.version}  INCOMPLETE: ${v.problems.join('; ')}`);
+  }
   if (versions.length === 0) io.out('No dump set is published yet.');
   return 0;
 }
 
-/** `icat-kg rollback VERSION`: serve an earlier published dump set again. */
+/** `icat-kg rollback VERSION`: serve an earlier published dump set again, once every file checks out. */
 export async function rollbackCommand(version: string, location: DumpsLocation, io: CliIo): Promise<number> {
   const pointer = await pointLatestTo(dumpsStorage(location), version);
-  io.out(`latest.json now names ${pointer.version} (${pointer.manifest}).`);
+  io.out(`latest.json now names ${pointer.version} (${pointer.manifest}); every file matched its size and SHA-256.`);
   return 0;
 }

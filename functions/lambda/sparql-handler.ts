@@ -16,6 +16,7 @@ export interface SparqlHandlerDeps {
   /** Re-read `latest.json` at most this often; a new version is loaded and swapped in atomically. */
   readonly refreshSeconds: number;
   readonly now?: () => number;
+  readonly log?: (entry: Record<string, unknown>) => void;
 }
 
 type FunctionUrlHandler = (event: LambdaFunctionURLEvent, context: Context) => Promise<LambdaFunctionURLResult>;
@@ -35,6 +36,7 @@ const BINARY = /^(application\/(gzip|octet-stream|zip)|image\/)/;
  */
 export function createSparqlHandler(deps: SparqlHandlerDeps) {
   const now = deps.now ?? Date.now;
+  const log = deps.log ?? ((entry) => console.log(JSON.stringify(entry)));
   let current: Promise<Loaded> | undefined;
   let checkedAt = 0;
 
@@ -74,12 +76,17 @@ export function createSparqlHandler(deps: SparqlHandlerDeps) {
     }
     if (now() - checkedAt >= deps.refreshSeconds * 1000) {
       checkedAt = now();
-      const [loaded, latest] = await Promise.all([current, readLatest(deps.dumps)]);
+      const [loaded, latest] = await Promise.all([current, readLatest(deps.dumps).catch(() => undefined)]);
       if (latest && latest.version !== loaded.version) {
         // The old version keeps answering until the new one is ready; then one assignment swaps them.
+        // A version that cannot be loaded (a file missing or unreadable) leaves the old one answering.
         const next = load();
-        await next;
-        current = next;
+        try {
+          await next;
+          current = next;
+        } catch (error) {
+          log({ event: 'refresh-failed', version: latest.version, message: (error as Error).message });
+        }
       }
     }
     return current;

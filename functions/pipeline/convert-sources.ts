@@ -24,7 +24,7 @@ export interface ConvertOutcome {
   readonly converted: readonly string[];
   /** Record files copied to quarantine with a report; their previous graphs stay as they were. */
   readonly quarantined: readonly QuarantineReport[];
-  /** Record files that no longer exist, whose graphs were removed. */
+  /** Record files that no longer exist, whose graphs (and quarantined copies and reports) were removed. */
   readonly removed: readonly string[];
 }
 
@@ -53,12 +53,15 @@ export async function convertSources(
   // Records arrive one event at a time: a file checked before the records it refers to existed was
   // quarantined, and one may never have been converted. Both are tried again on every run.
   const graphKeys = new Set(await sources.list(LAYOUT.graphs));
+  // A copy or a report (either may be left alone by an interrupted run) puts its record in quarantine.
   const inQuarantine = new Set(
-    (await sources.list(`${LAYOUT.quarantine}${LAYOUT.records}`))
-      .filter((k) => !k.endsWith('.report.json'))
-      .map((k) => k.slice(LAYOUT.quarantine.length)),
+    (await sources.list(`${LAYOUT.quarantine}${LAYOUT.records}`)).map((k) =>
+      k.slice(LAYOUT.quarantine.length).replace(/\.report\.json$/, ''),
+    ),
   );
-  for (const key of keys) if (!graphKeys.has(graphKeyOf(key)) || inQuarantine.has(key)) changed.add(key);
+  for (const key of keys) if (!graphKeys.has(graphKeyOf(key))) changed.add(key);
+  // A quarantined record is tried again; one deleted since (its notification may be lost) is cleared out.
+  for (const key of inQuarantine) changed.add(key);
   // The MoU table merges rows: a changed row may change what every other row's graph says.
   if ([...changed].some((k) => k.startsWith(`${LAYOUT.records}mou-table/`))) {
     for (const k of keys) if (k.startsWith(`${LAYOUT.records}mou-table/`)) changed.add(k);
@@ -72,6 +75,7 @@ export async function convertSources(
   await mapLimit([...changed].sort(compareStrings), CONCURRENCY, async (key) => {
     if (!existing.has(key)) {
       await sources.delete(graphKeyOf(key));
+      if (inQuarantine.has(key)) await clearQuarantine(sources, key);
       removed.push(key);
       return;
     }
@@ -90,13 +94,16 @@ export async function convertSources(
     }
     const quads = sortQuads(graphsByFile.get(key) ?? []);
     await sources.put(graphKeyOf(key), toNQuads(quads), { contentType: 'application/n-quads' });
-    if (inQuarantine.has(key)) {
-      await sources.delete(`${LAYOUT.quarantine}${key}`);
-      await sources.delete(`${LAYOUT.quarantine}${key}.report.json`);
-    }
+    if (inQuarantine.has(key)) await clearQuarantine(sources, key);
     converted.push(key);
   });
   for (const list of [converted, removed]) list.sort(compareStrings);
   quarantined.sort((a, b) => compareStrings(a.key, b.key));
   return { converted, quarantined, removed };
+}
+
+/** Removes the quarantined copy of a record file and its report (the record was corrected or deleted). */
+async function clearQuarantine(sources: Storage, key: string): Promise<void> {
+  await sources.delete(`${LAYOUT.quarantine}${key}`);
+  await sources.delete(`${LAYOUT.quarantine}${key}.report.json`);
 }

@@ -13,6 +13,25 @@ export const LAYOUT = {
   publishFailure: 'reports/last-publish-failure.json',
 } as const;
 
+/** `dumps/{version}/`: where the files of a dump set live. */
+export function versionPrefix(version: string): string {
+  return `${LAYOUT.dumps}${version}/`;
+}
+
+/** `dumps/{version}/manifest.json`: written last, so its presence marks a dump set whose every file was written. */
+export function manifestKeyOf(version: string): string {
+  return `${versionPrefix(version)}manifest.json`;
+}
+
+/** One file as the manifest lists it. */
+export interface ManifestEntry {
+  readonly path: string;
+  readonly mediaType: string;
+  readonly encoding?: string;
+  readonly size: number;
+  readonly sha256: string;
+}
+
 /** `records/entities/unodc.yaml` → `graphs/entities/unodc.nq`. */
 export function graphKeyOf(recordKey: string): string {
   return `${LAYOUT.graphs}${recordKey.slice(LAYOUT.records.length).replace(/\.ya?ml$/, '')}.nq`;

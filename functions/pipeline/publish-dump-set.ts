@@ -7,13 +7,15 @@ import { buildDumpSet, type DumpSet } from '../publish/dump-set.js';
 import { Iris } from '../rdf/iris.js';
 import type { Storage } from '../storage/storage.js';
 import { projectShapes, ShaclError, validateShacl } from '../validate/validate-shacl.js';
-import { LAYOUT, type LatestPointer } from './layout.js';
+import { LAYOUT } from './layout.js';
 import { mapLimit } from './map-limit.js';
+import { writeDumpSet } from './write-dump-set.js';
 
 /**
  * Publishes the current graphs: merges them with the ontology and the linked vocabulary, validates with
- * SHACL, writes the dump set under `dumps/{version}/`, and switches `latest.json` last. On any failure
- * the previous `latest.json` stays and the failure is written to `reports/` before the error propagates.
+ * SHACL, writes the dump set under `dumps/{version}/` (its manifest after every other file) and switches
+ * `latest.json` last. On any failure the previous `latest.json` stays and the failure is written to
+ * `reports/` before the error propagates.
  */
 export async function publishDumpSet(sources: Storage, dumps: Storage, config: PublishConfig): Promise<DumpSet> {
   const iris = new Iris(config.baseIri);
@@ -33,23 +35,7 @@ export async function publishDumpSet(sources: Storage, dumps: Storage, config: P
     const shacl = await validateShacl(graph.quads, projectShapes(iris.base));
     if (shacl.results.some((r) => r.severity === 'Violation')) throw new ShaclError(shacl);
     const dumpSet = await buildDumpSet(graph, iris, config);
-    const prefix = `${LAYOUT.dumps}${dumpSet.version}/`;
-    await mapLimit(dumpSet.files, 8, (file) =>
-      dumps.put(`${prefix}${file.path}`, file.content, {
-        contentType: file.gzip ? 'application/gzip' : file.mediaType,
-        cacheControl: 'public, max-age=31536000, immutable',
-      }),
-    );
-    const latest: LatestPointer = {
-      version: dumpSet.version,
-      manifest: `${prefix}manifest.json`,
-      quads: dumpSet.statistics.quads,
-      triples: dumpSet.statistics.triples,
-    };
-    await dumps.put(LAYOUT.latest, `${JSON.stringify(latest, null, 2)}\n`, {
-      contentType: 'application/json',
-      cacheControl: 'public, max-age=60',
-    });
+    await writeDumpSet(dumps, dumpSet);
     return dumpSet;
   } catch (error) {
     const report = {
@@ -59,7 +45,10 @@ export async function publishDumpSet(sources: Storage, dumps: Storage, config: P
         ? { violations: error.report.results.filter((r) => r.severity === 'Violation') }
         : {}),
     };
-    await dumps.put(LAYOUT.publishFailure, `${JSON.stringify(report, null, 2)}\n`, { contentType: 'application/json' });
+    // Best effort: when the storage itself is failing, the report must not hide the original error.
+    await dumps
+      .put(LAYOUT.publishFailure, `${JSON.stringify(report, null, 2)}\n`, { contentType: 'application/json' })
+      .catch(() => undefined);
     throw error;
   }
 }

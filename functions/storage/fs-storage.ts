@@ -1,9 +1,11 @@
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { compareStrings } from '../compare.js';
 import { StorageError, type ObjectInfo, type PutOptions, type Storage, type StoredObject } from './storage.js';
 
 const META = '.meta';
+const PARTIAL = '.partial';
 
 /** Storage in a folder: one file per key, content type and metadata in a sidecar under `.meta/`. */
 export class FsStorage implements Storage {
@@ -18,12 +20,12 @@ export class FsStorage implements Storage {
 
   async put(key: string, body: Buffer | string, options: PutOptions = {}): Promise<void> {
     await mkdir(dirname(this.path(key)), { recursive: true });
-    await writeFile(this.path(key), body);
     await mkdir(dirname(this.metaPath(key)), { recursive: true });
-    await writeFile(
+    await this.writeAtomically(
       this.metaPath(key),
       JSON.stringify({ contentType: options.contentType, metadata: options.metadata ?? {} }),
     );
+    await this.writeAtomically(this.path(key), body);
   }
 
   async head(key: string): Promise<ObjectInfo | undefined> {
@@ -51,6 +53,22 @@ export class FsStorage implements Storage {
   async delete(key: string): Promise<void> {
     await rm(this.path(key), { force: true });
     await rm(this.metaPath(key), { force: true });
+  }
+
+  /**
+   * Like S3, a reader sees the old object or the new one, never a part: the bytes go to a temporary file
+   * (under `.meta/`, so never listed) renamed into place, which is atomic on one filesystem.
+   */
+  private async writeAtomically(path: string, body: Buffer | string): Promise<void> {
+    const partial = join(this.root, META, PARTIAL, randomUUID());
+    await mkdir(dirname(partial), { recursive: true });
+    try {
+      await writeFile(partial, body);
+      await rename(partial, path);
+    } catch (error) {
+      await rm(partial, { force: true });
+      throw error;
+    }
   }
 
   private path(key: string): string {

@@ -2,12 +2,15 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { IcatKgStack } from '../../cdk/icat-kg-stack.js';
+import { nagFindings } from './nag.js';
 
 let template: Template;
+let stack: IcatKgStack;
+let app: App;
 
 beforeAll(() => {
-  const app = new App();
-  const stack = new IcatKgStack(app, 'Test', {
+  app = new App();
+  stack = new IcatKgStack(app, 'Test', {
     baseIri: 'https://kg.example.org/',
     serviceAllowList: ['https://sdg.example.org/sparql'],
     queryTimeoutMs: 8000,
@@ -124,19 +127,23 @@ describe('the CDK stack', () => {
     });
     const [[, distribution]] = resources('AWS::CloudFront::Distribution') as [[string, Resource]];
     const config = distribution.Properties.DistributionConfig as {
-      DefaultCacheBehavior: { AllowedMethods: string[]; ViewerProtocolPolicy: string; ResponseHeadersPolicyId: string };
-      CacheBehaviors: { PathPattern: string; ResponseHeadersPolicyId: string }[];
+      DefaultCacheBehavior: {
+        AllowedMethods: string[];
+        ViewerProtocolPolicy: string;
+        ResponseHeadersPolicyId: unknown;
+      };
+      CacheBehaviors: { PathPattern: string; ResponseHeadersPolicyId: unknown }[];
       Origins: { S3OriginConfig?: unknown; CustomOriginConfig?: { OriginReadTimeout: number } }[];
     };
     expect(config.DefaultCacheBehavior.AllowedMethods).toContain('POST');
     expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
     expect(config.CacheBehaviors.map((b) => b.PathPattern)).toEqual(['/dumps/*', '/latest.json']);
-    // The managed CORS policy (all origins, with preflight) on every behaviour.
-    const corsPolicy = '60669652-455b-4ae9-85a4-c4c02393f86c';
+    // One policy (CORS and security headers) on every behaviour.
+    const [headersPolicy] = resources('AWS::CloudFront::ResponseHeadersPolicy').map(([id]) => id);
     expect([
       config.DefaultCacheBehavior.ResponseHeadersPolicyId,
       ...config.CacheBehaviors.map((b) => b.ResponseHeadersPolicyId),
-    ]).toEqual([corsPolicy, corsPolicy, corsPolicy]);
+    ]).toEqual([{ Ref: headersPolicy }, { Ref: headersPolicy }, { Ref: headersPolicy }]);
     expect(config.Origins.find((o) => o.CustomOriginConfig)?.CustomOriginConfig?.OriginReadTimeout).toBe(18);
     template.hasResourceProperties('AWS::CloudFront::CachePolicy', {
       CachePolicyConfig: Match.objectLike({ DefaultTTL: 60, MaxTTL: 60 }),
@@ -170,6 +177,13 @@ describe('the CDK stack', () => {
     const publishPut = statements.find((s) => s.id.startsWith('PublishFunction') && s.Action === 's3:PutObject')!;
     for (const key of ['/dumps/*', '/latest.json', '/reports/*'])
       expect(JSON.stringify(publishPut.Resource)).toContain(key);
+    // The publish reads a version's manifest (listing turns a missing key into a 404) and removes one it
+    // wrote if the switch to it fails: on dumps/ only.
+    const publishManifest = statements.find(
+      (s) => s.id.startsWith('PublishFunction') && JSON.stringify(s.Action) === '["s3:GetObject","s3:DeleteObject"]',
+    )!;
+    expect(JSON.stringify(publishManifest.Resource)).toMatch(/"\/dumps\/\*"\]\]\}$/);
+    expect(of('PublishFunction').filter(([a]) => a === 's3:ListBucket')).toHaveLength(2);
   });
 
   it('raises an alarm, by e-mail, as soon as a message reaches either dead-letter queue', () => {
@@ -182,5 +196,9 @@ describe('the CDK stack', () => {
       AlarmActions: [{ Ref: Match.stringLikeRegexp('AlarmsTopic') }],
     });
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org' });
+  });
+
+  it('passes cdk-nag AwsSolutions: no finding left without an acknowledgment', () => {
+    expect(nagFindings(app, stack)).toEqual([]);
   });
 });

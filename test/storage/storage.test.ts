@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +75,16 @@ describe.each(['filesystem', 's3'])('%s storage', (name) => {
 });
 
 describe('filesystem storage', () => {
+  it('writes through a temporary file renamed into place, leaving none behind and listing none', async () => {
+    const root = join(work, 'fs-atomic');
+    const storage = new FsStorage(root);
+    await storage.put('dumps/v/a.nq', 'one');
+    await storage.put('dumps/v/a.nq', 'two');
+    expect(readdirSync(join(root, '.meta', '.partial'))).toEqual([]);
+    expect(await storage.list('')).toEqual(['dumps/v/a.nq']);
+    expect((await storage.get('dumps/v/a.nq'))?.body.toString()).toBe('two');
+  });
+
   it('refuses keys that would leave its folder', async () => {
     await expect(implementations.filesystem!.put('../escape.txt', 'x')).rejects.toThrow('invalid key "../escape.txt"');
   });
