@@ -5,8 +5,11 @@ import { InProcessExecutor } from './in-process-executor.js';
 import { storeFromNQuads } from './load-store.js';
 import { QueryError } from './query-errors.js';
 import type { QueryRunnerOptions } from './query-runner.js';
+import { guardAgainstStrayErrors } from './stray-errors.js';
 import type { WorkerInit, WorkerReply, WorkerTask } from './worker-protocol.js';
 
+// A query's stray rejections (Comunica evaluates rows after its stream failed) must not end this thread.
+guardAgainstStrayErrors('query worker');
 const init = workerData as WorkerInit;
 const nquads = init.nquads ?? readFileSync(init.nquadsPath!, 'utf8');
 // The pool enforces the time limit by terminating this thread; the in-process one must never fire first.
