@@ -159,7 +159,7 @@ export class WorkerPoolExecutor implements QueryExecutor {
   }
 
   private died(slot: WorkerSlot): void {
-    const failure: Error & { code?: string } = slot.failure ?? new Error('a query worker stopped');
+    const failure = slot.failure ?? new Error('a query worker stopped');
     if (!slot.ready) {
       // A worker that cannot even load the store will not do better on a retry: fail what waits.
       this.remove(slot);
@@ -168,7 +168,7 @@ export class WorkerPoolExecutor implements QueryExecutor {
       return;
     }
     if (slot.job) {
-      const outOfMemory = failure.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      const outOfMemory = slot.outOfMemory === true;
       if (outOfMemory) this.counters.memoryExceeded++;
       this.settle(slot.job, outOfMemory ? new QueryMemoryError(this.limits.memoryMb) : failure);
       slot.job = undefined;

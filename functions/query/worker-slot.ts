@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { WorkerInit, WorkerReply, WorkerTask } from './worker-protocol.js';
+import { OUT_OF_MEMORY_EXIT, type WorkerInit, type WorkerReply, type WorkerTask } from './worker-protocol.js';
 
 /** One query waiting for, or running on, a worker. */
 export interface Job {
@@ -20,6 +20,8 @@ export interface WorkerSlot {
   job?: Job;
   /** The error the thread died of, e.g. ERR_WORKER_OUT_OF_MEMORY. */
   failure?: Error & { code?: string };
+  /** Whether it ended over its memory budget (V8's limit or its own watch). */
+  outOfMemory?: boolean;
 }
 
 export interface SlotEvents {
@@ -29,11 +31,14 @@ export interface SlotEvents {
   died(slot: WorkerSlot): void;
 }
 
-/** Starts a query worker with its heap capped at `memoryMb` (a query past it kills only this thread). */
+/**
+ * Starts a query worker with a heap budget of `memoryMb`: it stops itself past it, and V8 stops it at
+ * twice that (a query past either kills only this thread).
+ */
 export function startWorker(script: URL, init: WorkerInit, memoryMb: number, events: SlotEvents): WorkerSlot {
   const worker = new Worker(script, {
     workerData: init,
-    resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(64, memoryMb / 8) },
+    resourceLimits: { maxOldGenerationSizeMb: memoryMb * 2 },
   });
   const slot: WorkerSlot = { worker, ready: false, retired: false };
   worker.on('message', (message: WorkerReply | { ready: true }) => {
@@ -43,7 +48,8 @@ export function startWorker(script: URL, init: WorkerInit, memoryMb: number, eve
     } else events.reply(slot, message);
   });
   worker.on('error', (error) => (slot.failure = error));
-  worker.once('exit', () => {
+  worker.once('exit', (code) => {
+    slot.outOfMemory = code === OUT_OF_MEMORY_EXIT || slot.failure?.code === 'ERR_WORKER_OUT_OF_MEMORY';
     if (!slot.retired) events.died(slot);
   });
   return slot;
