@@ -151,7 +151,7 @@ describe('fair, bounded queueing within the time limit', () => {
     expect(cheap.ms).toBeLessThan(3500);
     expect((await slow1).status).toBe(503);
     expect((await slow2).status).toBe(503);
-  });
+  }, 180_000);
 
   it('answers 503 with Retry-After at once when the queue is full', async () => {
     await spareReady(queueing);
@@ -165,7 +165,7 @@ describe('fair, bounded queueing within the time limit', () => {
     expect(refused.headers.get('retry-after')).toBe('2');
     expect(refused.ms).toBeLessThan(1000);
     expect((await Promise.all([running, ...queued])).map((a) => a.status)).toEqual([503, 503, 503, 503]);
-  });
+  }, 180_000);
 
   it('answers 429 with Retry-After to a client past its share, while other clients are still queued', async () => {
     await spareReady(queueing);
@@ -181,7 +181,7 @@ describe('fair, bounded queueing within the time limit', () => {
     const other = sparql(queueing, 'ASK { ?s ?p ?o }', { 'x-forwarded-for': '192.0.2.7, 192.0.2.8' });
     expect((await Promise.all(mine)).map((a) => a.status)).toEqual([503, 503]);
     expect((await other).status).toBe(503); // it waited behind the two slow ones, past the limit
-  });
+  }, 180_000);
 
   it('keeps answering while workers are replaced: a warm spare takes over at once', async () => {
     await spareReady(queueing);
@@ -191,7 +191,7 @@ describe('fair, bounded queueing within the time limit', () => {
     expect(next.status).toBe(200);
     expect(next.ms).toBeLessThan(1500);
     expect((await health(queueing)).queries.restarted).toBe(before + 1);
-  });
+  }, 180_000);
 });
 
 describe('memory per query', () => {
@@ -211,5 +211,5 @@ describe('memory per query', () => {
     expect(next.status).toBe(200);
     expect(JSON.parse(next.body).results.bindings).toHaveLength(5);
     expect((await health(memory)).queries).toMatchObject({ memoryExceeded: 1, restarted: 1 });
-  });
+  }, 180_000);
 });
