@@ -6,7 +6,7 @@
  *   npx tsx bench/sparql-cold-start.ts
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,7 +82,11 @@ const sparqlDir = assetDirs.Sparql!;
 symlinkSync(join(packageRoot(), 'node_modules'), join(work, 'cdk.out', 'node_modules'));
 const script = `const { handler } = await import(${JSON.stringify(join(sparqlDir, 'index.mjs'))});
 const r = await handler(${JSON.stringify(event)}, {});
-if (r.statusCode !== 200) { console.error(r.statusCode, r.body); process.exit(1); }`;
+if (r.statusCode !== 200) { console.error(r.statusCode, r.body); process.exit(1); }
+process.exit(0);`;
+// A file, not -e: worker threads inherit the flags of their process, and --input-type is only for -e.
+const coldScript = join(work, 'cold.mjs');
+writeFileSync(coldScript, script);
 const env = {
   ...process.env,
   DUMPS_BUCKET: 'dumps',
@@ -91,7 +95,7 @@ const env = {
   UI_ASSETS_DIR: join(sparqlDir, 'ui'),
   NODE_OPTIONS: '--enable-source-maps',
 };
-const time = async (args: string[], extraEnv = env) => {
+const time = async (args: string[], extraEnv: NodeJS.ProcessEnv = env) => {
   const t = performance.now();
   await run(process.execPath, args, { env: extraEnv });
   return performance.now() - t;
@@ -100,14 +104,19 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const empty: number[] = [];
 const cold: number[] = [];
 const coldNoMaps: number[] = [];
+const coldInProcess: number[] = [];
 for (let i = 0; i < 5; i++) {
   empty.push(await time(['-e', '0']));
-  cold.push(await time(['--input-type=module', '-e', script]));
-  coldNoMaps.push(await time(['--input-type=module', '-e', script], { ...env, NODE_OPTIONS: '' }));
+  cold.push(await time([coldScript]));
+  coldNoMaps.push(await time([coldScript], { ...env, NODE_OPTIONS: '' }));
+  coldInProcess.push(await time([coldScript], { ...env, QUERY_IN_PROCESS: '1' }));
 }
 console.log(`node -e 0: ${Math.round(median(empty))} ms`);
 console.log(
   `bundled sparql handler, process start → first answer: ${Math.round(median(cold))} ms with source maps, ${Math.round(median(coldNoMaps))} ms without (${(median(cold) / median(empty)).toFixed(1)}x and ${(median(coldNoMaps) / median(empty)).toFixed(1)}x an empty Node process)`,
+);
+console.log(
+  `the same with queries on the main thread (QUERY_IN_PROCESS=1, no worker): ${Math.round(median(coldInProcess))} ms; the query worker costs ${Math.round(median(cold) - median(coldInProcess))} ms of cold start`,
 );
 await s3.close();
 rmSync(work, { recursive: true, force: true });

@@ -19,6 +19,8 @@ export interface IcatFunctionProps {
   readonly withOntology?: boolean;
   /** Copy the query UI's static files into the bundle (sparql serves them). */
   readonly withUi?: boolean;
+  /** Bundle the query worker thread beside the handler, as query-worker.mjs (sparql runs queries in it). */
+  readonly withQueryWorker?: boolean;
   /** @default 1 month */
   readonly logRetention?: RetentionDays;
   /** @default no reservation */
@@ -39,7 +41,25 @@ export class IcatFunction extends Construct {
       retention: props.logRetention ?? RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    // Some dependencies still require() and read __dirname at run time: give the ESM bundles both.
+    const banner = [
+      "import { createRequire as __icatRequire } from 'node:module';",
+      "import { fileURLToPath as __icatPath } from 'node:url';",
+      "import { dirname as __icatDirname } from 'node:path';",
+      'const require = __icatRequire(import.meta.url);',
+      'const __filename = __icatPath(import.meta.url);',
+      'const __dirname = __icatDirname(__filename);',
+    ].join(' ');
     const copies = [
+      ...(props.withQueryWorker
+        ? [
+            [
+              '"{in}/node_modules/.bin/esbuild" "{in}/functions/query/query-worker.ts"',
+              '--bundle --platform=node --format=esm --target=node22 --minify --sourcemap',
+              `--external:@aws-sdk/* "--banner:js=${banner}" --outfile="{out}/query-worker.mjs" --log-level=warning`,
+            ].join(' '),
+          ]
+        : []),
       ...(props.withOntology ? ['cp -r "{in}/ontology" "{out}/ontology"'] : []),
       ...(props.withUi
         ? [
@@ -71,15 +91,7 @@ export class IcatFunction extends Construct {
         target: 'node22',
         minify: true,
         sourceMap: true,
-        // Some dependencies still require() and read __dirname at run time: give the ESM bundle both.
-        banner: [
-          "import { createRequire as __icatRequire } from 'node:module';",
-          "import { fileURLToPath as __icatPath } from 'node:url';",
-          "import { dirname as __icatDirname } from 'node:path';",
-          'const require = __icatRequire(import.meta.url);',
-          'const __filename = __icatPath(import.meta.url);',
-          'const __dirname = __icatDirname(__filename);',
-        ].join(' '),
+        banner,
         externalModules: ['@aws-sdk/*'],
         commandHooks: {
           beforeBundling: () => [],

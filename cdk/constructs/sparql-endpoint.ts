@@ -21,6 +21,8 @@ export interface SparqlEndpointProps {
   readonly refreshSeconds?: number;
   /** @default 10 */
   readonly reservedConcurrency?: number;
+  /** QUERY_MEMORY_MB: the query worker's heap. @default 1024 */
+  readonly queryMemoryMb?: number;
   /** @default 1769 (one vCPU) */
   readonly memorySize?: number;
   readonly logRetention?: RetentionDays;
@@ -45,6 +47,7 @@ export class SparqlEndpoint extends Construct {
       // The function timeout is the last resort behind the query timeout.
       timeout: Duration.millis(queryTimeoutMs + 20_000),
       withUi: true,
+      withQueryWorker: true,
       reservedConcurrentExecutions: props.reservedConcurrency ?? 10,
       ...(props.logRetention === undefined ? {} : { logRetention: props.logRetention }),
       environment: {
@@ -55,6 +58,8 @@ export class SparqlEndpoint extends Construct {
         MAX_RESPONSE_BYTES: String(props.maxResponseBytes ?? 5 * 1024 * 1024),
         SERVICE_ALLOW_LIST: props.serviceAllowList.join(','),
         REFRESH_SECONDS: String(props.refreshSeconds ?? 60),
+        // One query at a time per instance: the worker's heap limit leaves the rest to the main thread.
+        QUERY_MEMORY_MB: String(props.queryMemoryMb ?? 1024),
       },
     });
     allowObjects(this.sparql.function, props.dumpsBucket, ['s3:GetObject'], ['latest.json', 'dumps/*']);

@@ -10,6 +10,7 @@ import type { QueryResponse } from '../query/query-runner.js';
 import { writeQuads } from '../query/write-quads.js';
 import { prefixesFor } from '../publish/serialize.js';
 import { exampleQueries } from './examples.js';
+import { clientAddress } from './client-address.js';
 import { errorResponse } from './http-errors.js';
 import { homePage, queryPage, resourcePage } from './pages.js';
 import { ResultCache } from './result-cache.js';
@@ -30,6 +31,8 @@ export interface AppOptions {
   readonly baseIri: string;
   readonly assets: UiAssets;
   readonly cache?: ResultCache;
+  /** The address of the peer that sent the request (the adapter knows it), for per-client limits. */
+  readonly socketAddress?: (c: Context) => string | undefined;
 }
 
 const RDF_TYPES = [
@@ -59,7 +62,7 @@ export function createApp(options: AppOptions): Hono {
       origin: '*',
       allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
       allowHeaders: ['Content-Type', 'Accept', 'If-None-Match'],
-      exposeHeaders: ['ETag', 'X-Result-Rows', 'X-Result-Truncated', 'X-Dataset-Version'],
+      exposeHeaders: ['ETag', 'X-Result-Rows', 'X-Result-Truncated', 'X-Dataset-Version', 'Retry-After'],
       maxAge: 86400,
     }),
   );
@@ -71,6 +74,17 @@ export function createApp(options: AppOptions): Hono {
     .map((p) => ({ slug: p.slice('entities/'.length, -'.jsonld'.length), name: entityName(site.file(p)!.content) }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en'));
   app.get('/', (c) => c.html(homePage(site.version, entities)));
+  const clientOf = (c: Context) =>
+    clientAddress(c.req.header('x-forwarded-for'), options.socketAddress?.(c), limits.trustedProxyHops);
+
+  // For operators and load tests: the dataset served, the process memory and what the query workers did.
+  app.get('/health', (c) =>
+    c.json(
+      { status: 'ok', version: site.version, rssBytes: process.memoryUsage().rss, queries: executor.stats?.() ?? null },
+      200,
+      { 'Cache-Control': 'no-store' },
+    ),
+  );
 
   const sparql = async (c: Context) => {
     const protocol = await readProtocolRequest(c.req.raw, limits);
@@ -93,7 +107,7 @@ export function createApp(options: AppOptions): Hono {
       return new Response(c.req.method === 'HEAD' ? null : hit.body, {
         headers: { ...common, ...hit.headers, 'content-type': hit.mediaType },
       });
-    const response = await executor.query(request);
+    const response = await executor.query(request, clientOf(c));
     const headers = resultHeaders(response, limits);
     cache.set(key, { etag, mediaType: contentType(response.mediaType), body: response.body, headers });
     return new Response(c.req.method === 'HEAD' ? null : response.body, {
@@ -180,7 +194,7 @@ export function createApp(options: AppOptions): Hono {
     const format = c.req.query('format');
     const wantsHtml = !format && /text\/html/.test(accept) && !RDF_TYPES.some((t) => accept.includes(t));
     const mediaType = wantsHtml ? 'application/n-triples' : negotiateRdf(accept, format);
-    const body = await executor.describe({ iri, mediaType });
+    const body = await executor.describe({ iri, mediaType }, clientOf(c));
     if (body === undefined) return c.text(`The graph says nothing about <${iri}>.\n`, 404, { Vary: 'Accept' });
     const headers = {
       Vary: 'Accept',

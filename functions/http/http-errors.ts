@@ -8,5 +8,13 @@ export function errorResponse(error: unknown, headers: Record<string, string> = 
       ? error.message
       : 'The server could not answer this request. The error has been logged.';
   if (!(error instanceof QueryError)) console.error(error);
-  return new Response(`${message}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
+  const retryAfter = error instanceof QueryError && error.retryAfterSeconds ? error.retryAfterSeconds : undefined;
+  return new Response(`${message}\n`, {
+    status,
+    headers: {
+      'content-type': 'text/plain; charset=utf-8',
+      ...(retryAfter ? { 'Retry-After': String(retryAfter) } : {}),
+      ...headers,
+    },
+  });
 }

@@ -87,13 +87,32 @@ function rejectUpdateParams(params: URLSearchParams): void {
   }
 }
 
+/**
+ * Reads the body as it streams in and stops at the limit: a chunked body, which announces no length,
+ * is refused as soon as it passes `maxBytes` instead of being buffered whole first.
+ */
 async function readUtf8(request: Request, maxBytes: number): Promise<string> {
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.length > maxBytes) {
-    throw new BadQueryRequestError(
-      `The request body has ${bytes.length} bytes; this endpoint accepts at most ${maxBytes}.`,
-      413,
-    );
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  const reader = request.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.byteLength;
+    if (length > maxBytes) {
+      void reader.cancel().catch(() => undefined);
+      throw new BadQueryRequestError(
+        `The request body has more than ${maxBytes} bytes, the most this endpoint accepts.`,
+        413,
+      );
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -9,6 +9,8 @@ const environmentSchema = z.object({
   /** A custom S3 endpoint (an S3-compatible server); AWS when absent. */
   S3_ENDPOINT: z.url().optional(),
   REFRESH_SECONDS: z.coerce.number().int().nonnegative().default(60),
+  /** 1: run queries on the main thread (no worker); faster cold start, but a runaway query is not stopped. */
+  QUERY_IN_PROCESS: z.enum(['0', '1']).default('0'),
 });
 
 export type LambdaEnvironment = z.infer<typeof environmentSchema>;

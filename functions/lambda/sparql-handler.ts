@@ -1,10 +1,14 @@
 import type { Context, LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
-import { handle } from 'hono/aws-lambda';
+import { getConnInfo, handle } from 'hono/aws-lambda';
 import { createApp, type UiAssets } from '../http/app.js';
 import { loadPublished, readLatest } from '../pipeline/load-published.js';
 import { InProcessExecutor } from '../query/in-process-executor.js';
 import { storeFromNQuads } from '../query/load-store.js';
+import type { QueryExecutor } from '../query/query-executor.js';
 import type { QueryLimits } from '../query/query-limits.js';
+import type { QueryRunnerOptions } from '../query/query-runner.js';
+import { guardAgainstStrayErrors } from '../query/stray-errors.js';
+import { WorkerPoolExecutor } from '../query/worker-pool-executor.js';
 import { prefixesFor, type JsonLdContext } from '../publish/serialize.js';
 import type { Storage } from '../storage/storage.js';
 
@@ -17,6 +21,13 @@ export interface SparqlHandlerDeps {
   readonly refreshSeconds: number;
   readonly now?: () => number;
   readonly log?: (entry: Record<string, unknown>) => void;
+  /**
+   * The query worker script (the bundle ships it beside index.mjs). Queries run in one worker thread, so
+   * a query past its time or memory limit is really stopped (the thread is terminated) and no stray error
+   * of a query can reach the Lambda runtime, which ends the process on any unhandled rejection. Without
+   * it queries run in process: tests, and deployments that accept those risks for a faster cold start.
+   */
+  readonly workerScript?: URL;
 }
 
 type FunctionUrlHandler = (event: LambdaFunctionURLEvent, context: Context) => Promise<LambdaFunctionURLResult>;
@@ -24,6 +35,7 @@ type FunctionUrlHandler = (event: LambdaFunctionURLEvent, context: Context) => P
 interface Loaded {
   readonly version: string;
   readonly handler: FunctionUrlHandler;
+  readonly executor: QueryExecutor;
 }
 
 // Text formats stay text in the Function URL response; only real binaries are base64-encoded.
@@ -31,8 +43,8 @@ const BINARY = /^(application\/(gzip|octet-stream|zip)|image\/)/;
 
 /**
  * The sparql function: a Function URL event → the same HTTP app as `icat-kg serve`, over the latest dump
- * set, loaded at init and swapped when `latest.json` names another version. Queries run in process:
- * Lambda has one request per instance, and the function timeout stops a runaway query at the latest.
+ * set, loaded at init and swapped when `latest.json` names another version. Lambda gives an instance one
+ * request at a time, so one query worker (and no spare) is enough.
  */
 export function createSparqlHandler(deps: SparqlHandlerDeps) {
   const now = deps.now ?? Date.now;
@@ -48,21 +60,24 @@ export function createSparqlHandler(deps: SparqlHandlerDeps) {
     const jsonLdContext = contextFile
       ? (JSON.parse(contextFile.content.toString('utf8')) as { '@context': JsonLdContext })['@context']
       : undefined;
-    const executor = new InProcessExecutor(storeFromNQuads(published.nquads), {
+    const options: Omit<QueryRunnerOptions, 'fetch'> = {
       limits: deps.limits,
       baseIri: deps.baseIri,
       prefixes: prefixesFor(deps.baseIri),
       ...(jsonLdContext ? { jsonLdContext } : {}),
-    });
+    };
+    const executor = await startExecutor(published.nquads, options, deps.workerScript);
     const app = createApp({
       executor,
       site: published.site,
       limits: deps.limits,
       baseIri: deps.baseIri,
       assets: deps.assets,
+      socketAddress: (c) => getConnInfo(c).remote.address,
     });
     return {
       version: pointer.version,
+      executor,
       handler: handle(app, { isContentTypeBinary: (type) => BINARY.test(type) }) as unknown as FunctionUrlHandler,
     };
   };
@@ -84,6 +99,7 @@ export function createSparqlHandler(deps: SparqlHandlerDeps) {
         try {
           await next;
           current = next;
+          void loaded.executor.close();
         } catch (error) {
           log({ event: 'refresh-failed', version: latest.version, message: (error as Error).message });
         }
@@ -96,4 +112,27 @@ export function createSparqlHandler(deps: SparqlHandlerDeps) {
     const loaded = await state();
     return loaded.handler(event, context);
   };
+}
+
+async function startExecutor(
+  nquads: string,
+  options: Omit<QueryRunnerOptions, 'fetch'>,
+  workerScript: URL | undefined,
+): Promise<QueryExecutor> {
+  if (!workerScript) {
+    guardStrayErrorsOnce();
+    return new InProcessExecutor(storeFromNQuads(nquads), options);
+  }
+  const limits = { ...options.limits, spareWorkers: 0 };
+  const pool = new WorkerPoolExecutor({ nquads, options: { ...options, limits } }, 1, workerScript);
+  await pool.ready();
+  return pool;
+}
+
+let guarded = false;
+/** In process, a query's stray rejections would otherwise end the process (Node's default). */
+function guardStrayErrorsOnce(): void {
+  if (guarded) return;
+  guarded = true;
+  guardAgainstStrayErrors('sparql handler');
 }

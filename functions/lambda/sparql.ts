@@ -13,4 +13,6 @@ export const handler = createSparqlHandler({
   limits: queryLimitsFromEnv(),
   assets: loadUiAssets(),
   refreshSeconds: env.REFRESH_SECONDS,
+  // Bundled beside index.mjs by the stack (cdk/constructs/icat-function.ts).
+  ...(env.QUERY_IN_PROCESS === '1' ? {} : { workerScript: new URL('./query-worker.mjs', import.meta.url) }),
 });

@@ -3,6 +3,8 @@ export class QueryError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    /** Seconds a client should wait before asking again (the Retry-After header), for busy answers. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = new.target.name;
@@ -37,12 +39,44 @@ export class NotAcceptableError extends QueryError {
   }
 }
 
-/** The query ran past the configured time and was stopped. */
+/** The query ran (or waited for a worker) past the configured time and was stopped. */
 export class QueryTimeoutError extends QueryError {
-  constructor(timeoutMs: number) {
+  constructor(timeoutMs: number, queued = false) {
     super(
-      `The query was stopped after ${timeoutMs / 1000} s, the time limit of this endpoint. Narrow it down or add a LIMIT.`,
+      queued
+        ? `The query waited ${timeoutMs / 1000} s for a free worker, the time limit of this endpoint: the endpoint is busy. Try again later.`
+        : `The query was stopped after ${timeoutMs / 1000} s, the time limit of this endpoint. Narrow it down or add a LIMIT.`,
       503,
+      Math.max(1, Math.ceil(timeoutMs / 1000)),
+    );
+  }
+}
+
+/** The query queue is full: the endpoint sheds load instead of letting every client wait. */
+export class QueueFullError extends QueryError {
+  constructor(queued: number, retryAfterSeconds: number) {
+    super(`The endpoint is busy (${queued} queries waiting). Try again later.`, 503, retryAfterSeconds);
+  }
+}
+
+/** One client already has as many queries queued or running as the endpoint allows per client. */
+export class TooManyClientQueriesError extends QueryError {
+  constructor(perClient: number, retryAfterSeconds: number) {
+    super(
+      `Too many queries at once from your address: at most ${perClient} may wait or run at a time. Try again later.`,
+      429,
+      retryAfterSeconds,
+    );
+  }
+}
+
+/** The query needed more memory than a query worker may use; the worker was replaced. */
+export class QueryMemoryError extends QueryError {
+  constructor(memoryMb: number) {
+    super(
+      `The query needed more than the ${memoryMb} MB of memory a query may use on this endpoint and was stopped. Narrow it down.`,
+      503,
+      1,
     );
   }
 }

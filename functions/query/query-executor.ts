@@ -6,10 +6,30 @@ export interface DescribeRequest {
   readonly mediaType: string;
 }
 
-/** What the HTTP app needs from the query side; in process or in a pool of worker threads. */
+/** What a pool of query workers has done since it started (the /health answer shows it). */
+export interface ExecutorStats {
+  readonly workers: number;
+  /** Loaded workers waiting to replace a stopped one. */
+  readonly spares: number;
+  readonly running: number;
+  readonly queued: number;
+  /** Workers replaced after a time-out, an out-of-memory or a crash. */
+  readonly restarted: number;
+  readonly timedOut: number;
+  readonly memoryExceeded: number;
+  /** Queries refused because the queue was full (503) or their client had too many (429). */
+  readonly rejectedBusy: number;
+  readonly rejectedClient: number;
+}
+
+/**
+ * What the HTTP app needs from the query side; in process or in a pool of worker threads. `client` names
+ * who asks (an address), for per-client limits.
+ */
 export interface QueryExecutor {
-  query(request: QueryRequest): Promise<QueryResponse>;
+  query(request: QueryRequest, client?: string): Promise<QueryResponse>;
   /** Serialized description of a resource, or undefined when the graph says nothing about it. */
-  describe(request: DescribeRequest): Promise<string | undefined>;
+  describe(request: DescribeRequest, client?: string): Promise<string | undefined>;
+  stats?(): ExecutorStats;
   close(): Promise<void>;
 }

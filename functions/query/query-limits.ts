@@ -24,6 +24,19 @@ export const queryLimitsSchema = z.object({
     .int()
     .positive()
     .default(1024 * 1024),
+  /** QUERY_QUEUE_MAX: queries waiting for a worker at most; past it a query is answered 503 with Retry-After. */
+  queueMax: z.number().int().nonnegative().default(64),
+  /** QUERY_CLIENT_MAX: queries one client may have waiting or running at once; past it, 429 with Retry-After. */
+  clientMax: z.number().int().positive().default(8),
+  /** QUERY_MEMORY_MB: old-generation heap of one query worker; a query past it is answered 503 and its worker replaced. */
+  memoryMb: z.number().int().min(64).default(768),
+  /** QUERY_SPARE_WORKERS: loaded workers kept idle to replace a stopped one at once. */
+  spareWorkers: z.number().int().nonnegative().default(1),
+  /**
+   * TRUSTED_PROXY_HOPS: proxies in front of the server that append to X-Forwarded-For (1 behind CloudFront).
+   * The client is the address the outermost trusted proxy saw; 0 means the socket address.
+   */
+  trustedProxyHops: z.number().int().nonnegative().default(0),
   /** SERVICE_ALLOW_LIST: the only endpoints SERVICE may call (exact URLs); empty forbids federation. */
   serviceAllowList: z.array(z.url({ protocol: /^https?$/ })).default([]),
 });
@@ -39,6 +52,11 @@ export function queryLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): QueryL
     maxResponseBytes: int('MAX_RESPONSE_BYTES'),
     maxQueryLength: int('MAX_QUERY_LENGTH'),
     maxBodyBytes: int('MAX_BODY_BYTES'),
+    queueMax: int('QUERY_QUEUE_MAX'),
+    clientMax: int('QUERY_CLIENT_MAX'),
+    memoryMb: int('QUERY_MEMORY_MB'),
+    spareWorkers: int('QUERY_SPARE_WORKERS'),
+    trustedProxyHops: int('TRUSTED_PROXY_HOPS'),
     serviceAllowList: env.SERVICE_ALLOW_LIST
       ? env.SERVICE_ALLOW_LIST.split(/[\s,]+/).filter((u) => u.length > 0)
       : undefined,

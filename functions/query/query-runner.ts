@@ -15,6 +15,7 @@ import {
   UpdateNotAllowedError,
 } from './query-errors.js';
 import type { QueryLimits } from './query-limits.js';
+import { checkConstantRegexes } from './regex-check.js';
 import { bindingsWriter, booleanResult, type Solution } from './write-bindings.js';
 import { writeQuadsWithin } from './write-quads.js';
 
@@ -147,6 +148,7 @@ export class QueryRunner {
         throw new UpdateNotAllowedError(
           operation.type === 'deleteinsert' ? 'INSERT/DELETE' : operation.type.toUpperCase(),
         );
+      checkConstantRegexes(operation);
       return operation;
     } catch (error) {
       if (error instanceof QueryError) throw error;

@@ -1,17 +1,28 @@
 // Worker thread entry: loads the store once, then answers query and describe messages from the pool.
 import { readFileSync } from 'node:fs';
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { InProcessExecutor } from './in-process-executor.js';
 import { storeFromNQuads } from './load-store.js';
 import { QueryError } from './query-errors.js';
 import type { QueryRunnerOptions } from './query-runner.js';
-import type { WorkerInit, WorkerReply, WorkerTask } from './worker-protocol.js';
+import { guardAgainstStrayErrors } from './stray-errors.js';
+import { OUT_OF_MEMORY_EXIT, type WorkerInit, type WorkerReply, type WorkerTask } from './worker-protocol.js';
 
+// A query's stray rejections (Comunica evaluates rows after its stream failed) must not end this thread.
+guardAgainstStrayErrors('query worker');
 const init = workerData as WorkerInit;
 const nquads = init.nquads ?? readFileSync(init.nquadsPath!, 'utf8');
 // The pool enforces the time limit by terminating this thread; the in-process one must never fire first.
 const options: QueryRunnerOptions = { ...init.options, limits: { ...init.options.limits, timeoutMs: 2 ** 31 - 1 } };
 const executor = new InProcessExecutor(storeFromNQuads(nquads), options);
+
+// The memory budget, watched from inside: V8's own heap limit (set higher by the pool, as a backstop)
+// can abort the whole process instead of this thread when a large string fails to allocate.
+const budget = init.options.limits.memoryMb * 1024 * 1024;
+setInterval(() => {
+  if (getHeapStatistics().used_heap_size > budget) process.exit(OUT_OF_MEMORY_EXIT);
+}, 10).unref();
 
 parentPort!.on('message', async (task: WorkerTask) => {
   let reply: WorkerReply;

@@ -1,29 +1,35 @@
-import { Worker } from 'node:worker_threads';
-import type { DescribeRequest, QueryExecutor } from './query-executor.js';
-import { QueryError, QueryTimeoutError } from './query-errors.js';
+import type { DescribeRequest, ExecutorStats, QueryExecutor } from './query-executor.js';
+import {
+  QueryError,
+  QueryMemoryError,
+  QueryTimeoutError,
+  QueueFullError,
+  TooManyClientQueriesError,
+} from './query-errors.js';
 import type { QueryRequest, QueryResponse } from './query-runner.js';
+import { FairQueue } from './fair-queue.js';
+import { retire, startWorker, type Job, type WorkerSlot } from './worker-slot.js';
 import type { WorkerInit, WorkerReply, WorkerTask } from './worker-protocol.js';
 
-interface Pending {
-  readonly task: WorkerTask;
-  readonly resolve: (reply: WorkerReply) => void;
-  readonly reject: (error: Error) => void;
-}
-
-interface Slot {
-  worker: Worker;
-  ready: Promise<void>;
-  busy?: Pending & { timer: NodeJS.Timeout };
-}
+const ANONYMOUS = '-';
 
 /**
- * Runs queries in a pool of worker threads, each with its own engine and store. A query past the time
- * limit is answered 503 at once and its worker terminated — the only way to stop a Comunica aggregate —
- * and a fresh worker takes its place.
+ * Runs queries in a pool of worker threads, each with its own engine and store.
+ * - The time limit counts from arrival: a query still waiting at the limit is answered 503 too.
+ * - The queue is bounded (503) and so is each client's share of it (429), both with Retry-After; the
+ *   queue takes from each client in turn.
+ * - A query past the time or memory limit has its worker terminated (the only way to stop a Comunica
+ *   aggregate); a warm spare takes its place at once and a new spare loads in the background.
  */
 export class WorkerPoolExecutor implements QueryExecutor {
-  private readonly slots: Slot[] = [];
-  private readonly queue: Pending[] = [];
+  private readonly slots: WorkerSlot[] = [];
+  private readonly spares: WorkerSlot[] = [];
+  private readonly queue = new FairQueue<Job>();
+  private readonly perClient = new Map<string, number>();
+  private readonly counters = { restarted: 0, timedOut: 0, memoryExceeded: 0, rejectedBusy: 0, rejectedClient: 0 };
+  private readonly started: Promise<void>;
+  private startFailed!: (error: Error) => void;
+  private startDone!: () => void;
   private nextId = 1;
   private closed = false;
 
@@ -32,109 +38,173 @@ export class WorkerPoolExecutor implements QueryExecutor {
     private readonly size = 1,
     private readonly script = new URL('./query-worker.js', import.meta.url),
   ) {
+    this.started = new Promise<void>((resolve, reject) => {
+      this.startDone = resolve;
+      this.startFailed = reject;
+    });
+    this.started.catch(() => undefined);
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+    for (let i = 0; i < this.limits.spareWorkers; i++) this.spares.push(this.spawn());
   }
 
-  /** Resolves when every worker has loaded the store and can answer. */
-  async ready(): Promise<void> {
-    await Promise.all(this.slots.map((s) => s.ready));
+  private get limits() {
+    return this.init.options.limits;
   }
 
-  async query(request: QueryRequest): Promise<QueryResponse> {
-    const reply = await this.submit({ id: this.nextId++, kind: 'query', request });
+  /** Resolves when every worker (spares too) has loaded the store and can answer. */
+  ready(): Promise<void> {
+    return this.started;
+  }
+
+  async query(request: QueryRequest, client?: string): Promise<QueryResponse> {
+    const reply = await this.submit({ id: this.nextId++, kind: 'query', request }, client);
     return (reply as { response: QueryResponse }).response;
   }
 
-  async describe(request: DescribeRequest): Promise<string | undefined> {
-    const reply = await this.submit({ id: this.nextId++, kind: 'describe', request });
+  async describe(request: DescribeRequest, client?: string): Promise<string | undefined> {
+    const reply = await this.submit({ id: this.nextId++, kind: 'describe', request }, client);
     return (reply as { description?: string }).description;
+  }
+
+  stats(): ExecutorStats {
+    return {
+      workers: this.slots.length,
+      spares: this.spares.filter((s) => s.ready).length,
+      running: this.slots.filter((s) => s.job).length,
+      queued: this.queue.size,
+      ...this.counters,
+    };
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    for (const job of this.queue.drain()) this.settle(job, new Error('the query executor is closed'));
+    await Promise.all([...this.slots, ...this.spares].map(retire));
   }
 
-  private spawn(): Slot {
-    const worker = new Worker(this.script, { workerData: this.init });
-    const slot: Slot = { worker, ready: Promise.resolve() };
-    let started = false;
-    slot.ready = new Promise<void>((resolve, reject) => {
-      const onMessage = (message: { ready?: boolean }) => {
-        if (message.ready) {
-          started = true;
-          worker.off('message', onMessage);
-          worker.on('message', (reply: WorkerReply) => this.finish(slot, reply));
-          resolve();
-          this.dispatch();
-        }
-      };
-      worker.on('message', onMessage);
-      worker.once('error', (error) => {
-        reject(error);
-        if (started) {
-          this.replace(slot, error);
-          return;
-        }
-        // A worker that cannot even load the store will not do better on a retry: fail what waits.
-        for (const pending of this.queue.splice(0)) pending.reject(error);
-      });
+  private spawn(): WorkerSlot {
+    return startWorker(this.script, this.init, this.limits.memoryMb, {
+      ready: () => {
+        if ([...this.slots, ...this.spares].every((s) => s.ready)) this.startDone();
+        this.dispatch();
+      },
+      reply: (slot, reply) => this.finish(slot, reply),
+      died: (slot) => this.died(slot),
     });
-    slot.ready.catch(() => undefined);
-    return slot;
   }
 
-  private submit(task: WorkerTask): Promise<WorkerReply> {
+  private submit(task: WorkerTask, client = ANONYMOUS): Promise<WorkerReply> {
     if (this.closed) return Promise.reject(new Error('the query executor is closed'));
-    return new Promise((resolve, reject) => {
-      this.queue.push({ task, resolve, reject });
+    const retryAfter = Math.max(1, Math.ceil(this.limits.timeoutMs / 1000));
+    const mine = this.perClient.get(client) ?? 0;
+    if (client !== ANONYMOUS && mine >= this.limits.clientMax) {
+      this.counters.rejectedClient++;
+      return Promise.reject(new TooManyClientQueriesError(this.limits.clientMax, retryAfter));
+    }
+    const idle = this.slots.some((s) => s.ready && !s.job);
+    if (!idle && this.queue.size >= this.limits.queueMax) {
+      this.counters.rejectedBusy++;
+      return Promise.reject(new QueueFullError(this.queue.size, retryAfter));
+    }
+    return new Promise<WorkerReply>((resolve, reject) => {
+      const job: Job = {
+        task,
+        client,
+        resolve,
+        reject,
+        timer: setTimeout(() => this.expire(job), this.limits.timeoutMs),
+      };
+      this.perClient.set(client, mine + 1);
+      this.queue.push(job);
       this.dispatch();
     });
   }
 
   private dispatch(): void {
     for (const slot of this.slots) {
-      if (this.queue.length === 0) return;
-      if (slot.busy) continue;
-      void slot.ready.then(() => {
-        if (slot.busy || this.queue.length === 0 || !this.slots.includes(slot)) return;
-        const pending = this.queue.shift()!;
-        const timer = setTimeout(() => this.timeout(slot), this.init.options.limits.timeoutMs);
-        slot.busy = { ...pending, timer };
-        slot.worker.postMessage(pending.task);
-      });
+      if (this.queue.size === 0) return;
+      if (!slot.ready || slot.job) continue;
+      const job = this.queue.shift()!;
+      job.slot = slot;
+      slot.job = job;
+      slot.worker.postMessage(job.task);
     }
   }
 
-  private finish(slot: Slot, reply: WorkerReply): void {
-    const busy = slot.busy;
-    if (!busy || busy.task.id !== reply.id) return;
-    clearTimeout(busy.timer);
-    slot.busy = undefined;
-    if (reply.ok) busy.resolve(reply);
-    else
-      busy.reject(Object.assign(new QueryError(reply.error.message, reply.error.status), { name: reply.error.name }));
+  private finish(slot: WorkerSlot, reply: WorkerReply): void {
+    const job = slot.job;
+    if (!job || job.task.id !== reply.id) return;
+    slot.job = undefined;
+    if (reply.ok) this.settle(job, undefined, reply);
+    else {
+      const { message, status, name } = reply.error;
+      this.settle(job, Object.assign(new QueryError(message, status), { name }));
+    }
     this.dispatch();
   }
 
-  private timeout(slot: Slot): void {
-    const busy = slot.busy;
-    if (!busy) return;
-    slot.busy = undefined;
-    busy.reject(new QueryTimeoutError(this.init.options.limits.timeoutMs));
+  /** The time limit, counted from arrival, whether the query still waits or already runs. */
+  private expire(job: Job): void {
+    this.counters.timedOut++;
+    if (!job.slot) {
+      this.queue.remove(job);
+      this.settle(job, new QueryTimeoutError(this.limits.timeoutMs, true));
+      return;
+    }
+    const slot = job.slot;
+    this.settle(job, new QueryTimeoutError(this.limits.timeoutMs));
+    slot.job = undefined;
+    void retire(slot);
     this.replace(slot);
   }
 
-  /** Terminates a worker (stuck or failed) and starts a fresh one in its place. */
-  private replace(slot: Slot, error?: Error): void {
-    const index = this.slots.indexOf(slot);
-    if (index < 0 || this.closed) return;
-    if (slot.busy) {
-      clearTimeout(slot.busy.timer);
-      slot.busy.reject(error ?? new Error('the query worker stopped'));
-      slot.busy = undefined;
+  private died(slot: WorkerSlot): void {
+    const failure = slot.failure ?? new Error('a query worker stopped');
+    if (!slot.ready) {
+      // A worker that cannot even load the store will not do better on a retry: fail what waits.
+      this.remove(slot);
+      this.startFailed(failure);
+      for (const job of this.queue.drain()) this.settle(job, failure);
+      return;
     }
-    void slot.worker.terminate();
-    this.slots[index] = this.spawn();
+    if (slot.job) {
+      const outOfMemory = slot.outOfMemory === true;
+      if (outOfMemory) this.counters.memoryExceeded++;
+      this.settle(slot.job, outOfMemory ? new QueryMemoryError(this.limits.memoryMb) : failure);
+      slot.job = undefined;
+    }
+    this.replace(slot);
+  }
+
+  /** Puts a warm spare (or else a fresh worker) in the place of a stopped one, and loads a new spare. */
+  private replace(slot: WorkerSlot): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) {
+      this.remove(slot);
+    } else {
+      if (this.closed) return;
+      this.counters.restarted++;
+      const spareIndex = this.spares.findIndex((s) => s.ready);
+      const spare = spareIndex >= 0 ? this.spares.splice(spareIndex, 1)[0]! : this.spares.shift();
+      this.slots[index] = spare ?? this.spawn();
+    }
+    if (!this.closed && this.spares.length < this.limits.spareWorkers) this.spares.push(this.spawn());
+    this.dispatch();
+  }
+
+  private remove(slot: WorkerSlot): void {
+    for (const list of [this.slots, this.spares]) {
+      const i = list.indexOf(slot);
+      if (i >= 0) list.splice(i, 1);
+    }
+  }
+
+  private settle(job: Job, error: Error | undefined, reply?: WorkerReply): void {
+    clearTimeout(job.timer);
+    const left = (this.perClient.get(job.client) ?? 1) - 1;
+    if (left > 0) this.perClient.set(job.client, left);
+    else this.perClient.delete(job.client);
+    if (error) job.reject(error);
+    else job.resolve(reply!);
   }
 }

@@ -20,3 +20,6 @@ export type WorkerReply =
       readonly description?: string | undefined;
     }
   | { readonly id: number; readonly ok: false; readonly error: { name: string; status: number; message: string } };
+
+/** The exit code of a worker that stopped itself because its heap passed QUERY_MEMORY_MB. */
+export const OUT_OF_MEMORY_EXIT = 78;

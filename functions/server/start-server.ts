@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApp } from '../http/app.js';
@@ -51,7 +52,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     options.workers,
   );
   await executor.ready();
-  const app = createApp({ executor, site, limits: options.limits, baseIri: options.baseIri, assets: loadUiAssets() });
+  const app = createApp({
+    executor,
+    site,
+    limits: options.limits,
+    baseIri: options.baseIri,
+    assets: loadUiAssets(),
+    socketAddress: (c) => getConnInfo(c).remote.address,
+  });
   return new Promise((resolve) => {
     const server = serve(
       {

@@ -1,0 +1,49 @@
+/**
+ * A queue that takes from each client in turn (round robin), so one client with many queries waiting
+ * does not push everyone else's queries behind its own.
+ */
+export class FairQueue<T extends { readonly client: string }> {
+  // Map order is the turn order: a client whose query is taken goes to the back.
+  private readonly byClient = new Map<string, T[]>();
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  push(item: T): void {
+    const list = this.byClient.get(item.client);
+    if (list) list.push(item);
+    else this.byClient.set(item.client, [item]);
+    this.count++;
+  }
+
+  shift(): T | undefined {
+    const next = this.byClient.entries().next();
+    if (next.done) return undefined;
+    const [client, list] = next.value;
+    const item = list.shift()!;
+    this.byClient.delete(client);
+    if (list.length > 0) this.byClient.set(client, list);
+    this.count--;
+    return item;
+  }
+
+  remove(item: T): boolean {
+    const list = this.byClient.get(item.client);
+    const index = list ? list.indexOf(item) : -1;
+    if (!list || index < 0) return false;
+    list.splice(index, 1);
+    if (list.length === 0) this.byClient.delete(item.client);
+    this.count--;
+    return true;
+  }
+
+  /** Empties the queue, returning what it held. */
+  drain(): T[] {
+    const items = [...this.byClient.values()].flat();
+    this.byClient.clear();
+    this.count = 0;
+    return items;
+  }
+}
