@@ -9,6 +9,9 @@ import type { QueryLimits } from '../query/query-limits.js';
 import type { QueryResponse } from '../query/query-runner.js';
 import { writeQuads } from '../query/write-quads.js';
 import { prefixesFor } from '../publish/serialize.js';
+import { chartNamespaces } from '../charts/chart-definitions.js';
+import { Iris } from '../rdf/iris.js';
+import { dashboardPage } from './dashboard-page.js';
 import { exampleQueries } from './examples.js';
 import { errorResponse } from './http-errors.js';
 import { homePage, queryPage, resourcePage } from './pages.js';
@@ -71,6 +74,17 @@ export function createApp(options: AppOptions): Hono {
     .map((p) => ({ slug: p.slice('entities/'.length, -'.jsonld'.length), name: entityName(site.file(p)!.content) }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en'));
   app.get('/', (c) => c.html(homePage(site.version, entities)));
+  app.get('/dashboard', (c) =>
+    c.html(
+      dashboardPage(
+        `${new URL(c.req.url).origin}/sparql`,
+        chartNamespaces(new Iris(baseIri)),
+        site.paths.some((p) => p.startsWith('charts/')),
+      ),
+      200,
+      { 'Cache-Control': CACHE_SHORT },
+    ),
+  );
 
   const sparql = async (c: Context) => {
     const protocol = await readProtocolRequest(c.req.raw, limits);
