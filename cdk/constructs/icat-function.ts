@@ -65,6 +65,8 @@ export class IcatFunction extends Construct {
         ? [
             'mkdir -p "{out}/ui"',
             'cp "{in}/node_modules/@zazuko/yasgui/build/yasgui.min.js" "{in}/node_modules/@zazuko/yasgui/build/yasgui.min.css" "{out}/ui/"',
+            // The dashboard's browser bundle, built by `npm ci` (prepare) into dist/ui.
+            'cp "{in}/dist/ui/dashboard.js" "{out}/ui/"',
           ]
         : []),
     ];

@@ -9,6 +9,9 @@ import type { QueryLimits } from '../query/query-limits.js';
 import type { QueryResponse } from '../query/query-runner.js';
 import { writeQuads } from '../query/write-quads.js';
 import { prefixesFor } from '../publish/serialize.js';
+import { chartNamespaces } from '../charts/chart-definitions.js';
+import { Iris } from '../rdf/iris.js';
+import { dashboardPage } from './dashboard-page.js';
 import { exampleQueries } from './examples.js';
 import { clientAddress } from './client-address.js';
 import { errorResponse } from './http-errors.js';
@@ -83,6 +86,17 @@ export function createApp(options: AppOptions): Hono {
       { status: 'ok', version: site.version, rssBytes: process.memoryUsage().rss, queries: executor.stats?.() ?? null },
       200,
       { 'Cache-Control': 'no-store' },
+    ),
+  );
+  app.get('/dashboard', (c) =>
+    c.html(
+      dashboardPage(
+        `${new URL(c.req.url).origin}/sparql`,
+        chartNamespaces(new Iris(baseIri)),
+        site.paths.some((p) => p.startsWith('charts/')),
+      ),
+      200,
+      { 'Cache-Control': CACHE_SHORT },
     ),
   );
 

@@ -7,7 +7,7 @@ export function escapeHtml(s: string): string {
 }
 
 /** JSON inside a <script> element: `<` escaped so no string can close the element. */
-function scriptJson(value: unknown): string {
+export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
@@ -24,7 +24,7 @@ code { background: #f1f4f7; padding: 0 0.2rem; }
 .examples button { border: 1px solid #0b4f8a; background: #fff; color: #0b4f8a; border-radius: 3px; padding: 0.3rem 0.6rem; cursor: pointer; }
 `;
 
-function layout(title: string, body: string, head = ''): string {
+export function layout(title: string, body: string, head = ''): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -35,7 +35,7 @@ function layout(title: string, body: string, head = ''): string {
 ${head}
 </head>
 <body>
-<header><strong>ICAT Knowledge Graph</strong> &nbsp; <a href="/">Home</a><a href="/sparql">SPARQL</a><a href="/catalog">Catalog</a><a href="/dumps/">Dumps</a></header>
+<header><strong>ICAT Knowledge Graph</strong> &nbsp; <a href="/">Home</a><a href="/sparql">SPARQL</a><a href="/dashboard">Dashboard</a><a href="/catalog">Catalog</a><a href="/dumps/">Dumps</a></header>
 <main>
 ${body}
 </main>
@@ -57,6 +57,7 @@ the mandates, expertise, SDG targets, MoUs, partnerships, multi-stakeholder init
 publications of its 29 entities, linked to the UN SDG vocabulary and M49 country codes. Dump set version <code>${escapeHtml(version)}</code>.</p>
 <ul>
 <li><a href="/sparql">SPARQL endpoint and query editor</a> (SPARQL 1.1 Protocol at <code>/sparql</code>)</li>
+<li><a href="/dashboard">Dashboard</a>: the mapping's charts, recomputed live from the graph (SDGs, forms of trafficking, expertise, activities by priority, region and country, the MoU network, initiatives, publications)</li>
 <li><a href="/catalog">DCAT catalog</a> and <a href="/.well-known/void">VoID description</a></li>
 <li><a href="/dumps/">Dumps</a>: N-Quads, TriG, Turtle and JSON-LD, with the JSON-LD <a href="/context.jsonld">context</a></li>
 </ul>
@@ -87,8 +88,13 @@ export function queryPage(endpoint: string, examples: readonly ExampleQuery[]): 
     copyEndpointOnNewTab: false,
     persistenceId: null,
   });
+  // A link can carry a query in the fragment (/sparql#query=...): the dashboard links its charts' queries so.
+  const linked = new URLSearchParams(location.hash.slice(1)).get('query');
   const first = examples[0];
-  if (first) yasgui.getTab().setQuery(first.query);
+  if (linked) {
+    yasgui.getTab().setQuery(linked);
+    yasgui.getTab().query();
+  } else if (first) yasgui.getTab().setQuery(first.query);
   for (const button of document.querySelectorAll('[data-example]')) {
     button.addEventListener('click', () => {
       const example = examples.find((e) => e.id === button.dataset.example);

@@ -27,6 +27,7 @@ const FILE_TYPES: Readonly<Record<string, { id: string; label: string }>> = {
   'text/turtle': { id: 'RDF_TURTLE', label: 'RDF Turtle' },
   'application/ld+json': { id: 'JSON_LD', label: 'JSON-LD' },
   'application/json': { id: 'JSON', label: 'JSON' },
+  'image/svg+xml': { id: 'SVG', label: 'SVG' },
 };
 
 /** What the catalog says about the source and the coverage of the data; facts of the mapping, not of a run. */
@@ -214,7 +215,11 @@ function writeDistribution(
   g.link(dataset, t('dcat', 'distribution'), distribution)
     .type(distribution, t('dcat', 'Distribution'))
     .add(distribution, t('dct', 'title'), langString(file.title))
-    .add(distribution, t('dct', 'description'), langString(`${file.title}: ${file.path} of dump set ${version}.`))
+    .add(
+      distribution,
+      t('dct', 'description'),
+      langString(file.description ?? `${file.title}: ${file.path} of dump set ${version}.`),
+    )
     .link(distribution, `${DCATAP}availability`, `${EU}planned-availability/STABLE`)
     .link(distribution, t('dcat', 'accessURL'), url)
     .link(distribution, t('dcat', 'downloadURL'), url)

@@ -9,6 +9,8 @@ export interface DumpFile {
   /** Media type of the (uncompressed) content. */
   readonly mediaType: string;
   readonly title: string;
+  /** What the file shows, for `dct:description` (default: its title, path and dump set). */
+  readonly description?: string;
   /** The specification the format follows, for `dct:conformsTo`. */
   readonly conformsTo?: string;
   /** True for the `.gz` variant of another file. */

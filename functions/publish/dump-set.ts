@@ -7,6 +7,7 @@ import { DEFAULT_BASE_IRI, NS } from '../rdf/namespaces.js';
 import { ontologyPath } from '../package-paths.js';
 import type { KnowledgeGraph } from './build-graph.js';
 import { catalogQuads } from './catalog.js';
+import { chartFiles } from './chart-files.js';
 import { dumpFile, gzipped, sha256, type DumpFile } from './dump-file.js';
 import { EntityDocumentIndex, entityDocument } from './entity-documents.js';
 import { prefixesFor, toJsonLd, toNQuads, toTriG, toTurtle, type JsonLdContext } from './serialize.js';
@@ -92,12 +93,13 @@ export async function buildDumpSet(graph: KnowledgeGraph, iris: Iris, config: Pu
       }),
     );
   }
-  const dataFiles = [...main, ...main.map(gzipped), contextFile, ...entityFiles];
+  const charts = await chartFiles(quads, iris);
+  const dataFiles = [...main, ...main.map(gzipped), contextFile, ...entityFiles, ...charts];
   const version = versionOf(dataFiles);
   const statistics = graphStatistics(quads, iris);
   const dumps = [...main, ...main.map(gzipped)];
 
-  const catalog = catalogQuads(iris, config, dumps, version);
+  const catalog = catalogQuads(iris, config, [...dumps, ...charts], version);
   const catalogPrefixes = {
     ...prefixes,
     spdx: 'http://spdx.org/rdf/terms#',

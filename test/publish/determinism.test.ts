@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CHARTS } from '../../functions/charts/chart-definitions.js';
 import { buildRealDumpSet } from './built-dump-set.js';
 
 describe('a build', () => {
@@ -13,6 +14,11 @@ describe('a build', () => {
       a.result.dumps.files.map((f) => [f.path, f.sha256]),
     );
     expect(Buffer.compare(a.result.dumps.files[0]!.content, b.result.dumps.files[0]!.content)).toBe(0);
+    // The charts rendered at build time (force layout, map projection) are among the identical files.
+    const charts = (files: typeof a.result.dumps.files) => files.filter((f) => f.path.startsWith('charts/'));
+    expect(charts(a.result.dumps.files)).toHaveLength(CHARTS.length);
+    for (const [i, chart] of charts(a.result.dumps.files).entries())
+      expect(Buffer.compare(chart.content, charts(b.result.dumps.files)[i]!.content), chart.path).toBe(0);
   });
 
   it('mints every IRI from the configured BASE_IRI', async () => {
