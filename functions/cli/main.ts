@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { processIo, type CliIo } from './io.js';
 import { buildCommand } from './build-command.js';
+import { loadCommand, type LoadOptions } from './load-command.js';
 import { serveCommand, type ServeOptions } from './serve-command.js';
 import { validateCommand } from './validate-command.js';
 import { rollbackCommand, versionsCommand, type DumpsLocation } from './versions-command.js';
@@ -34,6 +35,14 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
     .option('--host <host>', 'the address to listen on', process.env.HOST ?? '127.0.0.1')
     .option('--workers <n>', 'query worker threads (each holds a copy of the graph)', process.env.QUERY_WORKERS ?? '2')
     .action(async (options: ServeOptions) => setExitCode(await serveCommand(options, io)));
+
+  program
+    .command('load')
+    .description('make a SPARQL store hold exactly a dump set, over the SPARQL 1.1 Graph Store HTTP Protocol')
+    .argument('<dir>', 'a dump set folder written by icat-kg build')
+    .requiredOption('--into <url>', "the store's Graph Store Protocol URL (see README for each store's)")
+    .option('--concurrency <n>', 'graphs sent at once', '4')
+    .action(async (dir: string, options: LoadOptions) => setExitCode(await loadCommand(dir, options, io)));
 
   const location = (command: Command) =>
     command
