@@ -31,6 +31,7 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
     .description('serve the SPARQL endpoint, query UI, dereferenceable IRIs and dumps of a dump set or an N-Quads file')
     .option('--from <dir>', 'a dump set folder written by icat-kg build')
     .option('--quads <file>', 'any N-Quads file (without catalog or dumps)')
+    .option('--store <url>', "a SPARQL store's query endpoint, filled by icat-kg load: queries are evaluated there")
     .option('--port <port>', 'the port to listen on', process.env.PORT ?? '8080')
     .option('--host <host>', 'the address to listen on', process.env.HOST ?? '127.0.0.1')
     .option('--workers <n>', 'query worker threads (each holds a copy of the graph)', process.env.QUERY_WORKERS ?? '2')

@@ -40,7 +40,24 @@ export class GraphStoreClient {
     return response.status === 404 ? undefined : response.text();
   }
 
+  /**
+   * Every request here is idempotent (GET, PUT, DELETE), so a server error is tried again, twice: stores
+   * have transient faults under concurrent writes (Virtuoso: a duplicate key when two graphs bring the same
+   * new language tag at once).
+   */
   private async send(method: string, graph: string, init: RequestInit, tolerated: number[] = []): Promise<Response> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.sendOnce(method, graph, init, tolerated);
+      } catch (error) {
+        const transient = error instanceof StoreError && (error.status === undefined || error.status >= 500);
+        if (!transient || attempt === 3) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
+    }
+  }
+
+  private async sendOnce(method: string, graph: string, init: RequestInit, tolerated: number[]): Promise<Response> {
     const url = `${this.endpoint}${this.endpoint.includes('?') ? '&' : '?'}graph=${encodeURIComponent(graph)}`;
     let response: Response;
     try {

@@ -63,6 +63,8 @@ MaxDirtyBuffers = 15000
 DirsAllowed = ., ${dir}
 CheckpointInterval = 60
 ServerThreads = 10
+; The endpoint asks for one row more than MAX_RESULT_ROWS (10000) to know when it cuts: allow it to sort them.
+MaxSortedTopRows = 100000
 
 [HTTPServer]
 ServerPort = 127.0.0.1:${httpPort}
