@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { processIo, type CliIo } from './io.js';
 import { buildCommand, type BuildOptions } from './build-command.js';
+import { loadCommand, type LoadOptions } from './load-command.js';
 import { defaultDataDir, packageVersion } from './package-info.js';
 import { serveCommand, type ServeOptions } from './serve-command.js';
 import { validateCommand } from './validate-command.js';
@@ -35,11 +36,20 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
     .description('serve the SPARQL endpoint, query UI, dereferenceable IRIs and dumps of a dump set or an N-Quads file')
     .option('--from <dir>', 'a dump set folder written by icat-kg build')
     .option('--quads <file>', 'any N-Quads file (without catalog or dumps)')
+    .option('--store <url>', "a SPARQL store's query endpoint, filled by icat-kg load: queries are evaluated there")
     .option('--port <port>', 'the port to listen on', process.env.PORT ?? '8080')
     .option('--host <host>', 'the address to listen on', process.env.HOST ?? '127.0.0.1')
     .option('--workers <n>', 'query worker threads (each holds a copy of the graph)', process.env.QUERY_WORKERS ?? '2')
     .option('--log', 'write an access log line per request to stdout (combined log format)')
     .action(async (options: ServeOptions) => setExitCode(await serveCommand(options, io)));
+
+  program
+    .command('load')
+    .description('make a SPARQL store hold exactly a dump set, over the SPARQL 1.1 Graph Store HTTP Protocol')
+    .argument('<dir>', 'a dump set folder written by icat-kg build')
+    .requiredOption('--into <url>', "the store's Graph Store Protocol URL (see README for each store's)")
+    .option('--concurrency <n>', 'graphs sent at once', '4')
+    .action(async (dir: string, options: LoadOptions) => setExitCode(await loadCommand(dir, options, io)));
 
   const location = (command: Command) =>
     command

@@ -10,19 +10,21 @@ export interface ServeOptions {
   readonly quads?: string;
   readonly workers: string;
   readonly log?: boolean;
+  readonly store?: string;
 }
 
 /** `icat-kg serve`: the endpoint, UI, IRIs and dumps over a dump set folder or any N-Quads file. */
 export async function serveCommand(options: ServeOptions, io: CliIo): Promise<number> {
-  if (!options.from && !options.quads) {
-    io.err('icat-kg serve needs --from DIR (a dump set) or --quads FILE.nq');
+  if (!options.from && !options.quads && !options.store) {
+    io.err('icat-kg serve needs --from DIR (a dump set), --quads FILE.nq or --store SPARQL_URL');
     return 1;
   }
   const started = performance.now();
   const server = await startServer({
     port: Number(options.port),
     host: options.host,
-    ...(options.from ? { from: options.from } : { quads: options.quads! }),
+    ...(options.from ? { from: options.from } : options.quads ? { quads: options.quads } : {}),
+    ...(options.store ? { store: options.store } : {}),
     baseIri: publishConfigFromEnv().baseIri,
     limits: queryLimitsFromEnv(),
     workers: Number(options.workers),

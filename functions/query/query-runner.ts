@@ -4,6 +4,7 @@ import { AlgebraFactory, type Algebra } from '@comunica/utils-algebra';
 import type { Quad, Term } from '@rdfjs/types';
 import { DataFactory, type Store } from 'n3';
 import type { JsonLdContext } from '../publish/serialize.js';
+import { algebraToSparql } from './algebra-to-sparql.js';
 import { bindEmptyGraphPatterns } from './empty-graph-patterns.js';
 import { allowListFetch } from './fetch-guard.js';
 import { negotiate, type QueryForm } from './negotiate.js';
@@ -36,6 +37,17 @@ export interface QueryResponse {
   readonly body: string;
   readonly rows: number;
   readonly truncated: false | 'rows' | 'bytes';
+}
+
+/**
+ * A SPARQL 1.1 store that answers in our place (`icat-kg serve --store`): Comunica sends it each whole
+ * query. Its default graph is `defaultGraph` (the union graph the loader writes) and its named graphs are
+ * `namedGraphs`, so queries see the same dataset as over the in-memory store.
+ */
+export interface RemoteStore {
+  readonly endpoint: string;
+  readonly defaultGraph: string;
+  readonly namedGraphs: readonly string[];
 }
 
 export interface QueryRunnerOptions {
@@ -77,15 +89,22 @@ export class QueryRunner {
   private readonly context: QueryStringContext;
   private storeGraphs: string[] | undefined;
 
+  private readonly remote: RemoteStore | undefined;
+  private readonly local: Store | undefined;
+
   constructor(
-    private readonly store: Store,
+    source: Store | RemoteStore,
     private readonly options: QueryRunnerOptions,
   ) {
+    this.remote = 'endpoint' in source ? source : undefined;
+    this.local = 'endpoint' in source ? undefined : source;
+    const allowed = [...options.limits.serviceAllowList, ...(this.remote ? [this.remote.endpoint] : [])];
     this.context = {
-      sources: [store],
+      sources: [this.remote ? { type: 'sparql', value: this.remote.endpoint } : source],
       baseIRI: options.baseIri,
       readOnly: true,
-      fetch: allowListFetch(options.limits.serviceAllowList, options.fetch),
+      fetch: allowListFetch(allowed, options.fetch),
+      ...(this.remote ? { httpTimeout: options.limits.timeoutMs } : {}),
     } as QueryStringContext;
   }
 
@@ -101,6 +120,7 @@ export class QueryRunner {
     const form = formOf(parsed);
     const mediaType = negotiate(form, request.accept, request.formats);
     let operation = withProtocolDataset(parsed, request, this.algebra);
+    if (this.remote) operation = withStoreDataset(operation, this.remote, this.algebra);
     if (form === 'select') operation = withRowLimit(operation, limits.maxRows + 1, this.algebra);
     try {
       return await this.execute(operation, form, mediaType);
@@ -131,11 +151,12 @@ export class QueryRunner {
   private namedGraphsOf(parsed: Algebra.Operation, request: QueryRequest): readonly string[] {
     if (request.defaultGraphUris.length > 0 || request.namedGraphUris.length > 0) return request.namedGraphUris;
     if (parsed.type === 'from') return (parsed as Algebra.From).named.map((graph) => graph.value);
-    this.storeGraphs ??= this.store
-      .getGraphs(null, null, null)
-      .filter((graph) => graph.termType === 'NamedNode')
-      .map((graph) => graph.value)
-      .sort();
+    this.storeGraphs ??= this.remote
+      ? [...this.remote.namedGraphs].sort()
+      : this.local!.getGraphs(null, null, null)
+          .filter((graph) => graph.termType === 'NamedNode')
+          .map((graph) => graph.value)
+          .sort();
     return this.storeGraphs;
   }
 
@@ -156,15 +177,42 @@ export class QueryRunner {
     }
   }
 
+  /**
+   * ASK over a remote store, asked as a one-row SELECT: stores differ in how they answer ASK (Virtuoso 7
+   * returns a result set with an `__ASK_RETVAL` column), but all answer a SELECT alike.
+   */
+  private async askAsSelect(operation: Algebra.Operation, context: QueryStringContext): Promise<boolean> {
+    const from = operation as Algebra.From;
+    const ask = (operation.type === 'from' ? from.input : operation) as Algebra.Ask;
+    const found = DataFactory.variable('found');
+    const one = DataFactory.literal('1', DataFactory.namedNode('http://www.w3.org/2001/XMLSchema#integer'));
+    let select: Algebra.Operation = this.algebra.createSlice(
+      this.algebra.createProject(this.algebra.createExtend(ask.input, found, this.algebra.createTermExpression(one)), [
+        found,
+      ]),
+      0,
+      1,
+    ) as Algebra.Operation;
+    if (operation.type === 'from')
+      select = this.algebra.createFrom(select, from.default, from.named) as Algebra.Operation;
+    const stream = await this.engine.queryBindings(algebraToSparql(select), context);
+    const rows = await stream.toArray({ limit: 1 });
+    return rows.length > 0;
+  }
+
   private async execute(operation: Algebra.Operation, form: QueryForm, mediaType: string): Promise<QueryResponse> {
     const { limits } = this.options;
     const context = { ...this.context };
+    // Over a remote store Comunica is given the text, which it sends whole (see algebraToSparql).
+    const query = (this.remote ? algebraToSparql(operation) : operation) as unknown as string;
     if (form === 'ask') {
-      const value = await this.engine.queryBoolean(operation as unknown as string, context);
+      const value = this.remote
+        ? await this.askAsSelect(operation, context)
+        : await this.engine.queryBoolean(query, context);
       return { form, mediaType, body: booleanResult(mediaType, value), rows: 1, truncated: false };
     }
     if (form === 'select') {
-      const stream = await this.engine.queryBindings(operation as unknown as string, context);
+      const stream = await this.engine.queryBindings(query, context);
       const vars = projectedVariables(operation);
       const writer = bindingsWriter(mediaType, vars, limits.maxResponseBytes);
       let rows = 0;
@@ -183,7 +231,7 @@ export class QueryRunner {
       stream.destroy();
       return { form, mediaType, body: writer.end(), rows, truncated };
     }
-    const stream = await this.engine.queryQuads(operation as unknown as string, context);
+    const stream = await this.engine.queryQuads(query, context);
     const quads: Quad[] = [];
     let truncated: QueryResponse['truncated'] = false;
     for await (const quad of stream as AsyncIterable<Quad>) {
@@ -224,6 +272,32 @@ function withProtocolDataset(
   const input = operation.type === 'from' ? (operation as Algebra.From).input : operation;
   const iris = (uris: readonly string[]) => uris.map((u) => DataFactory.namedNode(u));
   return factory.createFrom(input, iris(request.defaultGraphUris), iris(request.namedGraphUris)) as Algebra.Operation;
+}
+
+/**
+ * Over a remote store, a query that names no dataset gets the one the endpoint promises: the union graph
+ * as default graph, and the record graphs as named graphs when it uses GRAPH (a store's own dataset would
+ * add its system graphs).
+ */
+function withStoreDataset(
+  operation: Algebra.Operation,
+  store: RemoteStore,
+  factory: AlgebraFactory,
+): Algebra.Operation {
+  if (operation.type === 'from') return operation;
+  const named = usesGraph(operation) ? store.namedGraphs.map((g) => DataFactory.namedNode(g)) : [];
+  return factory.createFrom(operation, [DataFactory.namedNode(store.defaultGraph)], named) as Algebra.Operation;
+}
+
+/** Whether the query reads named graphs: a GRAPH block, or (after Comunica's parser) a pattern with a graph. */
+function usesGraph(operation: unknown): boolean {
+  if (!operation || typeof operation !== 'object') return false;
+  const op = operation as { type?: string; graph?: { termType?: string } };
+  if (op.type === 'graph') return true;
+  if ((op.type === 'pattern' || op.type === 'path') && op.graph && op.graph.termType !== 'DefaultGraph') return true;
+  return Object.values(operation).some((child) =>
+    Array.isArray(child) ? child.some(usesGraph) : typeof child === 'object' && usesGraph(child),
+  );
 }
 
 /** A slice around the query (inside its FROM) so ORDER BY can sort top-N and no more rows are produced. */

@@ -3,7 +3,10 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApp } from '../http/app.js';
-import type { Site } from '../http/site.js';
+import { siteFromFiles, type Site } from '../http/site.js';
+import type { QueryExecutor } from '../query/query-executor.js';
+import { storeLayout } from '../store/load-dump-set.js';
+import { queryStoreState, RemoteStoreExecutor } from '../store/remote-store-executor.js';
 import type { QueryLimits } from '../query/query-limits.js';
 import { WorkerPoolExecutor } from '../query/worker-pool-executor.js';
 import type { JsonLdContext } from '../publish/serialize.js';
@@ -23,6 +26,8 @@ export interface ServerOptions {
   readonly workers: number;
   /** Called with one Combined Log Format line per answered request; no access log without it. */
   readonly accessLog?: (line: string) => void;
+  /** A SPARQL store filled by `icat-kg load`: queries go there instead of to in-memory workers. */
+  readonly store?: string;
 }
 
 export interface RunningServer {
@@ -33,6 +38,7 @@ export interface RunningServer {
 
 /** Starts the Node server: loads the dump set, warms the query workers, then listens. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  if (options.store) return startStoreServer(options, options.store);
   const site = options.from ? siteFromDumpDir(options.from) : siteFromNQuadsFile(options.quads!);
   const nquadsPath = options.from ? join(options.from, 'icat.nq') : options.quads!;
   const contextFile = site.file('context.jsonld');
@@ -52,6 +58,35 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     options.workers,
   );
   await executor.ready();
+  return listen(options, site, executor);
+}
+
+/** The same endpoint over a remote store; the dump set folder, when given, must be the version it holds. */
+async function startStoreServer(options: ServerOptions, store: string): Promise<RunningServer> {
+  const layout = storeLayout(options.baseIri);
+  const state = await queryStoreState(store, layout);
+  const site = options.from ? siteFromDumpDir(options.from) : siteFromFiles(state.version, new Map());
+  if (site.version !== state.version)
+    throw new Error(
+      `The store at ${store} holds dump set ${state.version}, but ${options.from} is ${site.version}: load it first (icat-kg load ${options.from} --into GRAPH_STORE_URL)`,
+    );
+  const contextFile = site.file('context.jsonld');
+  const executor = new RemoteStoreExecutor(store, state, layout, {
+    limits: options.limits,
+    baseIri: options.baseIri,
+    prefixes: prefixesFor(options.baseIri),
+    ...(contextFile
+      ? {
+          jsonLdContext: (JSON.parse(contextFile.content.toString('utf8')) as { '@context': JsonLdContext })[
+            '@context'
+          ],
+        }
+      : {}),
+  });
+  return listen(options, site, executor);
+}
+
+function listen(options: ServerOptions, site: Site, executor: QueryExecutor): Promise<RunningServer> {
   const app = createApp({
     executor,
     site,

@@ -1,0 +1,117 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const VIRTUOSO = '/usr/bin/virtuoso-t';
+const ISQL = '/usr/bin/isql-vt';
+const run = promisify(execFile);
+
+export interface Virtuoso {
+  /** The SPARQL 1.1 Protocol endpoint. */
+  readonly sparql: string;
+  /** The SPARQL 1.1 Graph Store HTTP Protocol endpoint. */
+  readonly graphStore: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A real Virtuoso Open Source (Debian's virtuoso-opensource-7-bin) in a fresh database folder, listening
+ * on loopback only, with anonymous SPARQL update and Graph Store access granted (a test store, never a
+ * deployment's settings).
+ */
+export async function startVirtuoso(): Promise<Virtuoso> {
+  if (!existsSync(VIRTUOSO))
+    throw new Error(`${VIRTUOSO} is missing: install virtuoso-opensource-7-bin (.ci/run does)`);
+  const dir = mkdtempSync(join(tmpdir(), 'icat-kg-virtuoso-'));
+  const [sqlPort, httpPort] = [await freePort(), await freePort()];
+  writeFileSync(
+    join(dir, 'virtuoso.ini'),
+    `[Database]
+DatabaseFile = ${dir}/virtuoso.db
+ErrorLogFile = ${dir}/virtuoso.log
+LockFile = ${dir}/virtuoso.lck
+TransactionFile = ${dir}/virtuoso.trx
+xa_persistent_file = ${dir}/virtuoso.pxa
+FileExtend = 200
+Striping = 0
+TempStorage = TempDatabase
+
+[TempDatabase]
+DatabaseFile = ${dir}/virtuoso-temp.db
+TransactionFile = ${dir}/virtuoso-temp.trx
+Striping = 0
+
+[Parameters]
+ServerPort = 127.0.0.1:${sqlPort}
+DisableUnixSocket = 1
+NumberOfBuffers = 20000
+MaxDirtyBuffers = 15000
+DirsAllowed = ., ${dir}
+CheckpointInterval = 60
+ServerThreads = 10
+; The endpoint asks for one row more than MAX_RESULT_ROWS (10000) to know when it cuts: allow it to sort them.
+MaxSortedTopRows = 100000
+
+[HTTPServer]
+ServerPort = 127.0.0.1:${httpPort}
+ServerRoot = ${dir}
+MaxClientConnections = 10
+ServerThreads = 10
+
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 120
+`,
+  );
+  const child: ChildProcess = spawn(VIRTUOSO, ['+configfile', join(dir, 'virtuoso.ini'), '+foreground'], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // In the foreground Virtuoso writes its log to stdout.
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const log = () => output;
+  const deadline = Date.now() + 120_000;
+  while (!/Server online at/.test(log())) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`Virtuoso did not start:\n${log().slice(-2000)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await run(ISQL, [
+    `127.0.0.1:${sqlPort}`,
+    'dba',
+    'dba',
+    `exec=GRANT SPARQL_UPDATE TO "SPARQL"; DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);`,
+  ]);
+  const base = `http://127.0.0.1:${httpPort}`;
+  return {
+    sparql: `${base}/sparql`,
+    graphStore: `${base}/sparql-graph-crud`,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
