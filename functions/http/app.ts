@@ -13,6 +13,7 @@ import { chartNamespaces } from '../charts/chart-definitions.js';
 import { Iris } from '../rdf/iris.js';
 import { dashboardPage } from './dashboard-page.js';
 import { exampleQueries } from './examples.js';
+import { ontologyPage } from './ontology-page.js';
 import { clientAddress } from './client-address.js';
 import { errorResponse } from './http-errors.js';
 import { homePage, queryPage, resourcePage } from './pages.js';
@@ -191,6 +192,21 @@ export function createApp(options: AppOptions): Hono {
     );
   });
   app.get('/context.jsonld', (c) => serveFile(c, 'context.jsonld', CACHE_SHORT));
+  // The ontology document ({base}ontology, where w3id.org/icat-kg/ontology redirects): documentation for
+  // browsers, RDF by content negotiation or ?format=.
+  app.get('/ontology', async (c) => {
+    const file = site.file('ontology.ttl');
+    if (!file) return c.text(`Dump set ${site.version} has no ontology.ttl.\n`, 404);
+    const quads = new Parser({ format: 'text/turtle' }).parse(file.content.toString('utf8')) as Quad[];
+    const accept = c.req.header('accept') ?? '';
+    const format = c.req.query('format');
+    const headers = { Vary: 'Accept', 'Cache-Control': CACHE_SHORT, 'X-Dataset-Version': site.version };
+    if (!format && /text\/html/.test(accept) && !RDF_TYPES.some((t) => accept.includes(t)))
+      return c.html(ontologyPage(quads), 200, headers);
+    const mediaType = negotiateRdf(accept, format);
+    const body = await writeQuads(quads, mediaType, prefixesFor(baseIri));
+    return new Response(body, { headers: { ...headers, 'content-type': contentType(mediaType) } });
+  });
   app.get('/.well-known/void', (c) => serveFile(c, 'void.ttl', CACHE_SHORT));
   app.get('/catalog', (c) => {
     const wantsJson =

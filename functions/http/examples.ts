@@ -1,3 +1,5 @@
+import { ICAT_ONTOLOGY } from '../rdf/namespaces.js';
+
 /** A worked example query of the query UI. */
 export interface ExampleQuery {
   readonly id: string;
@@ -5,7 +7,7 @@ export interface ExampleQuery {
   readonly query: string;
 }
 
-const prefixes = (base: string) => `PREFIX icat: <${base}ontology#>
+const prefixes = (_base: string) => `PREFIX icat: <${ICAT_ONTOLOGY}>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX dct: <http://purl.org/dc/terms/>
 PREFIX schema: <http://schema.org/>

@@ -1,5 +1,5 @@
 import type { Quad, Term } from '@rdfjs/types';
-import { NS } from '../rdf/namespaces.js';
+import { ICAT_ONTOLOGY, NS } from '../rdf/namespaces.js';
 import type { ExampleQuery } from './examples.js';
 
 export function escapeHtml(s: string): string {
@@ -175,8 +175,8 @@ function schemaOrg(iri: string, about: readonly Quad[], label: string): Record<s
   return doc;
 }
 
-function shorten(iri: string, base: string): string {
-  if (iri.startsWith(`${base}ontology#`)) return `icat:${iri.slice(base.length + 'ontology#'.length)}`;
+function shorten(iri: string, _base: string): string {
+  if (iri.startsWith(ICAT_ONTOLOGY)) return `icat:${iri.slice(ICAT_ONTOLOGY.length)}`;
   for (const [prefix, ns] of Object.entries(NS))
     if (iri.startsWith(ns) && iri.length > ns.length) return `${prefix}:${iri.slice(ns.length)}`;
   return iri;

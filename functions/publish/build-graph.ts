@@ -5,7 +5,7 @@ import { convertRecords, type RecordGraph } from '../convert/convert-records.js'
 import { ontologyPath } from '../package-paths.js';
 import type { RecordSet } from '../records/record-set.js';
 import type { Iris } from '../rdf/iris.js';
-import { DEFAULT_BASE_IRI } from '../rdf/namespaces.js';
+import { rebaseIris } from '../rdf/namespaces.js';
 import { linkedVocabulary, loadKosQuads } from '../vocab/linked-vocabulary.js';
 import type { SdgKos } from '../vocab/sdg-kos.js';
 import { sortQuads } from '../rdf/sort-quads.js';
@@ -21,7 +21,7 @@ export interface KnowledgeGraph {
 
 /** The ontology as shipped, with its namespace moved to the configured base. */
 export function ontologyQuads(iris: Iris): Quad[] {
-  const text = readFileSync(ontologyPath('icat.ttl'), 'utf8').replaceAll(DEFAULT_BASE_IRI, iris.base);
+  const text = rebaseIris(readFileSync(ontologyPath('icat.ttl'), 'utf8'), iris.base);
   const graph = namedNode(iris.vocabularyGraph('ontology'));
   return new Parser({ format: 'text/turtle' }).parse(text).map((q) => quad(q.subject, q.predicate, q.object, graph));
 }

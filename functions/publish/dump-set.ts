@@ -3,7 +3,7 @@ import { compareStrings } from '../compare.js';
 import type { PublishConfig } from '../config.js';
 import type { Iris } from '../rdf/iris.js';
 import type { Quad } from '@rdfjs/types';
-import { DEFAULT_BASE_IRI, NS } from '../rdf/namespaces.js';
+import { NS, rebaseIris } from '../rdf/namespaces.js';
 import { ontologyPath } from '../package-paths.js';
 import type { KnowledgeGraph } from './build-graph.js';
 import { catalogQuads } from './catalog.js';
@@ -30,7 +30,7 @@ export interface DumpSet {
 
 /** The published JSON-LD context, its namespace moved to the deployment's base. */
 export function projectContext(iris: Iris): JsonLdContext {
-  const text = readFileSync(ontologyPath('context.jsonld'), 'utf8').replaceAll(DEFAULT_BASE_IRI, iris.base);
+  const text = rebaseIris(readFileSync(ontologyPath('context.jsonld'), 'utf8'), iris.base);
   return (JSON.parse(text) as { '@context': JsonLdContext })['@context'];
 }
 
@@ -80,6 +80,16 @@ export async function buildDumpSet(graph: KnowledgeGraph, iris: Iris, config: Pu
     conformsTo: SPEC.jsonld,
     content: `${JSON.stringify({ '@context': context }, null, 2)}\n`,
   });
+  const ontologyFile = dumpFile({
+    path: 'ontology.ttl',
+    mediaType: 'text/turtle',
+    title: 'The ICAT ontology (Turtle)',
+    conformsTo: SPEC.turtle,
+    content: toTurtle(
+      quads.filter((q) => q.graph.value === iris.vocabularyGraph('ontology')),
+      prefixes,
+    ),
+  });
   const entityFiles: DumpFile[] = [];
   const index = new EntityDocumentIndex(iris, quads);
   for (const entity of entitiesOf(quads, iris)) {
@@ -94,7 +104,7 @@ export async function buildDumpSet(graph: KnowledgeGraph, iris: Iris, config: Pu
     );
   }
   const charts = await chartFiles(quads, iris);
-  const dataFiles = [...main, ...main.map(gzipped), contextFile, ...entityFiles, ...charts];
+  const dataFiles = [...main, ...main.map(gzipped), contextFile, ontologyFile, ...entityFiles, ...charts];
   const version = versionOf(dataFiles);
   const statistics = graphStatistics(quads, iris);
   const dumps = [...main, ...main.map(gzipped)];

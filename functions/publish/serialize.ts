@@ -2,14 +2,14 @@ import type { Quad } from '@rdfjs/types';
 import jsonld from 'jsonld';
 import { DataFactory, Writer } from 'n3';
 import { compareStrings } from '../compare.js';
-import { NS } from '../rdf/namespaces.js';
+import { ICAT_ONTOLOGY, NS } from '../rdf/namespaces.js';
 import { nquadsLine } from '../rdf/sort-quads.js';
 
 /** Prefixes written in Turtle and TriG dumps: the external namespaces and the deployment's own. */
 export function prefixesFor(base: string): Record<string, string> {
   const { rdf, rdfs, owl, xsd, skos, dct, foaf, org, schema, prov, dcat, void: voidNs, sdg, sdgo, geo, unbist } = NS;
   return {
-    icat: `${base}ontology#`,
+    icat: ICAT_ONTOLOGY,
     entity: `${base}id/entity/`,
     rdf,
     rdfs,

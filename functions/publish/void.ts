@@ -89,7 +89,7 @@ export function voidQuads(
     .add(d, v('distinctSubjects'), integer(stats.distinctSubjects))
     .add(d, v('properties'), integer(stats.properties))
     .add(d, v('classes'), integer(stats.classes.size))
-    .link(d, v('vocabulary'), `${iris.base}ontology#`)
+    .link(d, v('vocabulary'), iris.ontology)
     .link(d, v('vocabulary'), NS.skos)
     .link(d, v('vocabulary'), NS.org)
     .link(d, v('vocabulary'), NS.schema)

@@ -1,4 +1,4 @@
-import { NS } from './namespaces.js';
+import { ICAT_ONTOLOGY, NS } from './namespaces.js';
 
 /**
  * Mints the IRIs of VOCABULARY.md from a base and record slugs. Nothing here uses a counter, a clock or
@@ -10,7 +10,7 @@ export class Iris {
   constructor(readonly base: string) {
     if (!/^https?:\/\/[^\s]+\/$/.test(base))
       throw new Error(`BASE_IRI must be an absolute http(s) IRI ending in "/", got "${base}"`);
-    this.ontology = `${base}ontology#`;
+    this.ontology = ICAT_ONTOLOGY;
   }
 
   /** A term of the ICAT ontology, e.g. `term('Entity')`. */

@@ -26,3 +26,22 @@ export type Prefix = keyof typeof NS;
 
 /** The default base of every minted IRI (VOCABULARY.md). */
 export const DEFAULT_BASE_IRI = 'https://w3id.org/icat-kg/';
+
+/**
+ * The ICAT ontology's namespace, `icat:`. It does not move with BASE_IRI: saved queries, JSON-LD term
+ * meanings and the ontology itself are the same in every deployment (w3id.org redirects it).
+ */
+export const ICAT_ONTOLOGY = 'https://w3id.org/icat-kg/ontology#';
+
+/** The ontology document, served at `{base}ontology` and dereferenced through w3id.org. */
+export const ICAT_ONTOLOGY_DOCUMENT = 'https://w3id.org/icat-kg/ontology';
+
+const DEFAULT_BASE_OUTSIDE_ONTOLOGY = /https:\/\/w3id\.org\/icat-kg\/(?!ontology\b)/g;
+
+/**
+ * Moves the IRIs of the shipped ontology, shapes and context from the default base to a deployment's
+ * (instances and graphs follow BASE_IRI), leaving the ontology's own IRIs where they are.
+ */
+export function rebaseIris(text: string, base: string): string {
+  return text.replace(DEFAULT_BASE_OUTSIDE_ONTOLOGY, base);
+}

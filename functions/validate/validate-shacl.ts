@@ -3,7 +3,7 @@ import type { Quad, Term } from '@rdfjs/types';
 import { DataFactory, Parser, Store } from 'n3';
 import { Validator } from 'shacl-engine';
 import { ontologyPath } from '../package-paths.js';
-import { DEFAULT_BASE_IRI } from '../rdf/namespaces.js';
+import { DEFAULT_BASE_IRI, rebaseIris } from '../rdf/namespaces.js';
 
 /** One SHACL result, reduced to what a person needs to find and fix it. */
 export interface ShaclViolation {
@@ -24,7 +24,7 @@ export interface ShaclReport {
 export function loadShapes(text: string, base = DEFAULT_BASE_IRI): Quad[] {
   const escapedDefault = escapeRegExp(DEFAULT_BASE_IRI);
   const escapedBase = escapeRegExp(base);
-  return new Parser({ format: 'text/turtle' }).parse(text.replaceAll(DEFAULT_BASE_IRI, base)).map((q) =>
+  return new Parser({ format: 'text/turtle' }).parse(rebaseIris(text, base)).map((q) =>
     // IRI patterns (sh:pattern) hold the base as a regular expression: rewrite it there too.
     q.object.termType === 'Literal' && q.object.value.includes(escapedDefault)
       ? DataFactory.quad(

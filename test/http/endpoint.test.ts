@@ -1,3 +1,4 @@
+import { ICAT_ONTOLOGY } from '../../functions/rdf/namespaces.js';
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { promisify } from 'node:util';
@@ -127,13 +128,13 @@ describe('the SPARQL endpoint over the real graph', () => {
     expect(count!.n!.value).toBe(voidTriples);
     expect(Number(graphs!.n!.value)).toBeGreaterThan(500);
     const inUnodcGraph = await bindings(
-      await sparql(`SELECT ?g WHERE { GRAPH ?g { <${BASE}id/entity/unodc> a <${BASE}ontology#Entity> } }`),
+      await sparql(`SELECT ?g WHERE { GRAPH ?g { <${BASE}id/entity/unodc> a <${ICAT_ONTOLOGY}Entity> } }`),
     );
     expect(inUnodcGraph.map((b) => b.g!.value)).toEqual([`${BASE}graph/entity/unodc`]);
   });
 
   it('negotiates result formats, with the format parameter as fallback', async () => {
-    const query = `SELECT ?e WHERE { ?e a <${BASE}ontology#Entity> } ORDER BY ?e LIMIT 2`;
+    const query = `SELECT ?e WHERE { ?e a <${ICAT_ONTOLOGY}Entity> } ORDER BY ?e LIMIT 2`;
     const cases: [Record<string, string>, string, string][] = [
       [{}, '', 'application/sparql-results+json'],
       [{ accept: '*/*' }, '', 'application/sparql-results+json'],
@@ -156,7 +157,7 @@ describe('the SPARQL endpoint over the real graph', () => {
     });
     expect(construct.headers.get('content-type')).toBe('application/n-triples; charset=utf-8');
     expect((await construct.text()).trim().split('\n').sort()).toEqual([
-      `<${BASE}id/entity/ilo> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${BASE}ontology#Entity> .`,
+      `<${BASE}id/entity/ilo> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${ICAT_ONTOLOGY}Entity> .`,
       `<${BASE}id/entity/ilo> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/org#FormalOrganization> .`,
     ]);
     expect((await sparql(query, { accept: 'image/png' })).status).toBe(406);
@@ -262,7 +263,7 @@ describe('the SPARQL endpoint over the real graph', () => {
   });
 
   it('joins the ICAT graph with SDG data of an allow-listed endpoint (federation)', async () => {
-    const query = `PREFIX icat: <${BASE}ontology#>
+    const query = `PREFIX icat: <${ICAT_ONTOLOGY}>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX dct: <http://purl.org/dc/terms/>
 SELECT DISTINCT ?indicator ?subject WHERE {

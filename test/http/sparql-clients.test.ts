@@ -1,3 +1,4 @@
+import { ICAT_ONTOLOGY } from '../../functions/rdf/namespaces.js';
 import { execFile } from 'node:child_process';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,7 +15,7 @@ import { startServerProcess, type ServerProcess } from './server-process.js';
 const run = promisify(execFile);
 const CROSSCHECK = join(__dirname, '..', 'crosscheck');
 const BASE = 'https://w3id.org/icat-kg/';
-const ICAT = `${BASE}ontology#`;
+const ICAT = `${ICAT_ONTOLOGY}`;
 const UNODC = `${BASE}id/entity/unodc`;
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 const RDFS_LABEL = 'http://www.w3.org/2000/01/rdf-schema#label';

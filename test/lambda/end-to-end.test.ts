@@ -1,3 +1,4 @@
+import { ICAT_ONTOLOGY } from '../../functions/rdf/namespaces.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -126,7 +127,7 @@ describe('the serverless pipeline against an S3-compatible server (s3rver), no A
     expect(latest.manifest).toBe(`dumps/${latest.version}/manifest.json`);
     expect((await dumps.head(`dumps/${latest.version}/icat.nq`))?.contentType).toBe('application/n-quads');
 
-    const [count] = await select(`SELECT (COUNT(?e) AS ?n) WHERE { ?e a <${BASE}ontology#Entity> }`);
+    const [count] = await select(`SELECT (COUNT(?e) AS ?n) WHERE { ?e a <${ICAT_ONTOLOGY}Entity> }`);
     expect(count!.n!.value).toBe('30');
     expect(await homepage()).toEqual(['http://www.ilo.org/']);
 
@@ -175,7 +176,7 @@ describe('the serverless pipeline against an S3-compatible server (s3rver), no A
     // A graph that breaks the shapes, written behind convert's back.
     await sources.put(
       'graphs/zz-broken.nq',
-      `<${BASE}id/activity/broken> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${BASE}ontology#Activity> <${BASE}graph/activity/broken> .\n`,
+      `<${BASE}id/activity/broken> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${ICAT_ONTOLOGY}Activity> <${BASE}graph/activity/broken> .\n`,
     );
     const response = await publishNow();
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'msg-publish' }]);

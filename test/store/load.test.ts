@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../functions/cli/main.js';
-import { DEFAULT_BASE_IRI } from '../../functions/rdf/namespaces.js';
+import { DEFAULT_BASE_IRI, ICAT_ONTOLOGY } from '../../functions/rdf/namespaces.js';
 import { GraphStoreClient, StoreError } from '../../functions/store/graph-store-client.js';
 import { loadDumpSet, readStoreState, storeLayout } from '../../functions/store/load-dump-set.js';
 import { buildRealDumpSet } from '../publish/built-dump-set.js';
@@ -68,14 +68,11 @@ describe('icat-kg load into a real Virtuoso', () => {
 
   it('answers as the dump set does: the entities and their SDG targets', async () => {
     const entities = await count(
-      `SELECT (COUNT(DISTINCT ?e) AS ?n) FROM <${layout.unionGraph}> WHERE { ?e a <${DEFAULT_BASE_IRI}ontology#Entity> }`,
+      `SELECT (COUNT(DISTINCT ?e) AS ?n) FROM <${layout.unionGraph}> WHERE { ?e a <${ICAT_ONTOLOGY}Entity> }`,
     );
     const expected = new Set(
       nquads.match(
-        new RegExp(
-          `^<[^>]+> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${DEFAULT_BASE_IRI}ontology#Entity> `,
-          'gm',
-        ),
+        new RegExp(`^<[^>]+> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${ICAT_ONTOLOGY}Entity> `, 'gm'),
       ),
     ).size;
     expect(entities).toBe(expected);
