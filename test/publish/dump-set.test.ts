@@ -52,7 +52,7 @@ describe('the dump set of the real records', () => {
       'catalog.jsonld',
       'void.ttl',
       'entities/unodc.jsonld',
-      'entities/icat.jsonld',
+      'entities/ilo.jsonld',
     ]) {
       expect(paths).toContain(expected);
     }
