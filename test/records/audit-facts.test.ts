@@ -133,4 +133,12 @@ describe('the corrections of issue 10, in the built graph', () => {
       ),
     ).toBe(5);
   });
+
+  it('7: flags the names and kinds the text does not give as curated, with a reason', () => {
+    expect(count('?x icat:curation ?c . ?c icat:curatedProperty icat:kind ; icat:curated ?why')).toBe(23);
+    expect(count('?x icat:curation ?c . ?c icat:curatedProperty skos:prefLabel')).toBe(3);
+    expect(
+      ask('<https://w3id.org/icat-kg/id/org/mixed-migration-centre> icat:curation ?c . ?c icat:curatedField "kind"'),
+    ).toBe(true);
+  });
 });
