@@ -141,4 +141,13 @@ describe('the corrections of issue 10, in the built graph', () => {
       ask('<https://w3id.org/icat-kg/id/org/mixed-migration-centre> icat:curation ?c . ?c icat:curatedField "kind"'),
     ).toBe(true);
   });
+
+  it("8: codes CTED's form of trafficking and the SDG targets of the SDG-focus finding", () => {
+    expect(
+      ask(
+        '<https://w3id.org/icat-kg/id/entity/cted> icat:tipForm <https://w3id.org/icat-kg/id/concept/tip-form/trafficking-for-supporting-terrorism>',
+      ),
+    ).toBe(true);
+    expect(count('<https://w3id.org/icat-kg/id/finding/sdg-focus> icat:relevantSDG ?x')).toBe(3);
+  });
 });
