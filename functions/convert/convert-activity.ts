@@ -25,6 +25,15 @@ export function convertActivity(ctx: ConvertContext, located: Located<ActivityRe
   g.links(s, t('country'), r.countries.map(geoAreaIri));
   writeAreas(g, ctx, s, r.areas);
   writePeriod(g, s, r.period, r.years);
+  if (r.dataPeriod) {
+    // The span of the data the activity covers is not the activity's own time: a DCAT period of its own.
+    const node = `${s}#data-period`;
+    g.link(s, t('dataPeriod'), node)
+      .type(node, `${NS.dct}PeriodOfTime`)
+      .add(node, `${NS.dcat}startDate`, r.dataPeriod.start === undefined ? undefined : gYear(r.dataPeriod.start))
+      .add(node, `${NS.dcat}endDate`, r.dataPeriod.end === undefined ? undefined : gYear(r.dataPeriod.end))
+      .add(node, t('statedAs'), r.dataPeriod.statedAs === undefined ? undefined : plain(r.dataPeriod.statedAs));
+  }
   g.link(s, t('actionPlanPriority'), r.priority && ctx.iris.concept('action-plan-priority', r.priority));
   if (r.contributesTo) {
     for (const p of r.contributesTo.priorities) {

@@ -15,6 +15,7 @@ interface AgreementMention {
   readonly end?: number | undefined;
   readonly asterisk: boolean;
   readonly statedAs: string;
+  readonly instrument?: string | undefined;
 }
 
 /** An MoU between two entities is one agreement, whichever side reports it: its slug sorts the pair. */
@@ -38,6 +39,7 @@ function mentions(row: MouRowRecord): AgreementMention[] {
     end: f.period?.end,
     asterisk: f.asterisk,
     statedAs: f.statedAs,
+    instrument: f.instrument,
   }));
   return [...mous, ...frameworks];
 }
@@ -78,6 +80,7 @@ export function convertMouRow(
       .link(a, t('reportedBy'), reporter)
       .add(a, t('reportedUnilaterally'), boolean(unilateral.has(m.slug)))
       .add(a, t('statedAs'), plain(m.statedAs))
+      .link(a, t('legalBasis'), m.instrument && ctx.iris.instrument(m.instrument))
       .add(a, `${NS.schema}startDate`, m.start === undefined ? undefined : gYear(m.start))
       .add(a, `${NS.schema}endDate`, m.end === undefined ? undefined : gYear(m.end))
       .add(a, `${NS.dct}date`, m.start !== undefined && m.start === m.end ? gYear(m.start) : undefined);

@@ -5,8 +5,12 @@ import { geoAreaIri } from '../rdf/iris.js';
 import { NS } from '../rdf/namespaces.js';
 import { boolean, type GraphBuilder, langString } from '../rdf/terms.js';
 import type { ConvertContext } from './convert-context.js';
+import { AGENT_FIELD_PROPERTIES, writeCurations } from './curation.js';
 import { writeStatedTriple } from './qualified.js';
 import { recordGraph } from './record-graph.js';
+
+/** The slug of ICAT itself among the entity records (`{base}id/entity/icat`). */
+export const ICAT = 'icat';
 
 /** ICAT or one of its entities: names, mandate, legal basis, presence, survey, SDGs, forms, expertise. */
 export function convertEntity(ctx: ConvertContext, located: Located<EntityRecord>): GraphBuilder {
@@ -14,8 +18,10 @@ export function convertEntity(ctx: ConvertContext, located: Located<EntityRecord
   const t = (local: string) => ctx.iris.term(local);
   const s = ctx.iris.entity(r.id);
   const g = recordGraph(ctx, 'entity', located, s);
-  g.type(s, t('Entity'), `${NS.org}FormalOrganization`);
+  // ICAT is the organization its entities are members or partners of, never one of them (VOCABULARY.md).
+  g.type(s, r.id === ICAT ? t('CoordinationGroup') : t('Entity'), `${NS.org}FormalOrganization`);
   writeNames(g, s, r.name, r.altNames);
+  writeCurations(g, ctx, s, r.curated, AGENT_FIELD_PROPERTIES(t));
   g.link(s, t('kind'), ctx.iris.concept('entity-kind', r.kind))
     .link(s, `${NS.foaf}homepage`, r.homepage)
     .links(s, `${NS.rdfs}seeAlso`, r.links)
@@ -40,14 +46,14 @@ export function convertEntity(ctx: ConvertContext, located: Located<EntityRecord
       writeStatedTriple(g, ctx, s, t(property), concept, c.statedAs, `${scheme}-${c.concept}`);
     }
   }
-  if (r.id !== 'icat') {
+  if (r.id !== ICAT) {
     // The text does not say which three entities are partners rather than members (VOCABULARY.md's roles).
     const membership = `${s}#membership-icat`;
     g.type(membership, `${NS.org}Membership`)
       .link(membership, `${NS.org}member`, s)
-      .link(membership, `${NS.org}organization`, ctx.iris.entity('icat'))
+      .link(membership, `${NS.org}organization`, ctx.iris.entity(ICAT))
       .link(membership, `${NS.org}role`, t('MemberOrPartnerRole'))
-      .link(s, `${NS.org}memberOf`, ctx.iris.entity('icat'));
+      .link(s, `${NS.org}memberOf`, ctx.iris.entity(ICAT));
   }
   return g;
 }
@@ -64,6 +70,7 @@ export function convertOrganization(ctx: ConvertContext, located: Located<Organi
     .link(s, t('country'), r.country && geoAreaIri(r.country))
     .link(s, `${NS.foaf}homepage`, r.homepage)
     .link(s, `${NS.org}subOrganizationOf`, r.partOf && ctx.agentIri(r.partOf));
+  writeCurations(g, ctx, s, r.curated, AGENT_FIELD_PROPERTIES(t));
   return g;
 }
 

@@ -24,6 +24,11 @@ export function convertInitiative(ctx: ConvertContext, located: Located<Initiati
     .add(s, `${NS.schema}foundingDate`, r.established === undefined ? undefined : gYear(r.established))
     .link(s, `${NS.foaf}homepage`, r.homepage);
   writeRoles(g, ctx, s, r.roles);
+  if (r.organization !== undefined) {
+    // Both directions in this graph, so a query finds the pair from either side.
+    const body = ctx.agentIri(r.organization);
+    g.link(s, t('constitutedBy'), body).link(body, t('constitutes'), s);
+  }
   for (const m of r.memberCounts) {
     const node = `${s}#count-${fragmentSlug(`${m.count}-${m.counts}`)}`;
     g.link(s, t('memberCount'), node)

@@ -5,7 +5,7 @@ import { NS } from '../rdf/namespaces.js';
 import { type GraphBuilder, integer, langString, plain } from '../rdf/terms.js';
 import type { ConvertContext } from './convert-context.js';
 import { fragmentSlug } from './fragment.js';
-import { writeAreas } from './qualified.js';
+import { writeAreas, writeStatedTriple } from './qualified.js';
 import { recordGraph } from './record-graph.js';
 
 /** An area of intervention of Section Two, 2, and the entities the text attributes to it. */
@@ -48,6 +48,8 @@ export function convertFinding(ctx: ConvertContext, located: Located<FindingReco
     )
     .add(s, t('count'), r.count === undefined ? undefined : integer(r.count));
   writeAreas(g, ctx, s, r.areas);
+  for (const sdg of r.sdgs)
+    writeStatedTriple(g, ctx, s, t('relevantSDG'), ctx.sdgIri(sdg.code), sdg.statedAs, `sdg-${sdg.code}`);
   r.ranking?.concepts.forEach((concept, i) => {
     const node = `${s}#rank-${i + 1}`;
     g.link(s, t('rankedItem'), node)

@@ -5,6 +5,7 @@ import type { SourceDocumentRecord } from '../records/schema/source-document.js'
 import { NS } from '../rdf/namespaces.js';
 import { type GraphBuilder, gYear, langString, plain } from '../rdf/terms.js';
 import type { ConvertContext } from './convert-context.js';
+import { INSTRUMENT_FIELD_PROPERTIES, writeCurations } from './curation.js';
 import { recordGraph } from './record-graph.js';
 
 /** A controlled vocabulary as a SKOS concept scheme, with its mappings to UNBIS and the SDG KOS. */
@@ -49,6 +50,7 @@ export function convertInstrument(ctx: ConvertContext, located: Located<Instrume
     .add(s, `${NS.dct}date`, r.year === undefined ? undefined : gYear(r.year))
     .link(s, `${NS.dct}publisher`, r.issuer && ctx.agentIri(r.issuer))
     .links(s, `${NS.schema}url`, r.urls);
+  writeCurations(g, ctx, s, r.curated, INSTRUMENT_FIELD_PROPERTIES(t));
   return g;
 }
 

@@ -1,7 +1,8 @@
 import type { Role } from '../records/schema/roles.js';
 import { geoAreaIri } from '../rdf/iris.js';
 import { NS } from '../rdf/namespaces.js';
-import { type GraphBuilder, langString, plain } from '../rdf/terms.js';
+import type { Quad_Object } from '@rdfjs/types';
+import { type GraphBuilder, iri, langString, plain } from '../rdf/terms.js';
 import type { ConvertContext } from './convert-context.js';
 import { fragmentSlug } from './fragment.js';
 
@@ -41,30 +42,33 @@ export function writeRoles(g: GraphBuilder, ctx: ConvertContext, subject: string
         .link(node, t('roleType'), ctx.iris.concept('role', role.role))
         .link(node, player.property, player.iri)
         .add(node, t('statedAs'), plain(role.statedAs))
-        .link(subject, shortcut, player.iri);
+        .add(node, t('curated'), role.curated === undefined ? undefined : langString(role.curated));
+      // A role the text does not give keeps its qualified node, flagged, but no plain shortcut triple.
+      if (role.curated === undefined) g.link(subject, shortcut, player.iri);
     }
   }
 }
 
 /**
  * Keeps the words of the source beside an interpreted triple: the triple itself, and an
- * `rdf:Statement` about it carrying `icat:statedAs`.
+ * `rdf:Statement` about it carrying `icat:statedAs`. The object is an IRI (a string) or a literal.
  */
 export function writeStatedTriple(
   g: GraphBuilder,
   ctx: ConvertContext,
   subject: string,
   property: string,
-  object: string,
+  object: string | Quad_Object,
   statedAs: string,
   key: string,
 ): void {
   const statement = `${subject}#statement-${fragmentSlug(key)}`;
-  g.link(subject, property, object)
+  const term = typeof object === 'string' ? iri(object) : object;
+  g.add(subject, property, term)
     .type(statement, `${NS.rdf}Statement`)
     .link(statement, `${NS.rdf}subject`, subject)
     .link(statement, `${NS.rdf}predicate`, property)
-    .link(statement, `${NS.rdf}object`, object)
+    .add(statement, `${NS.rdf}object`, term)
     .add(statement, ctx.iris.term('statedAs'), plain(statedAs));
 }
 

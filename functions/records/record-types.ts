@@ -97,6 +97,7 @@ export const mouRowType: RecordType<MouRowRecord> = {
     r.frameworks.forEach((f, i) => {
       refs.add(`frameworks[${i}].type`, f.type, concept('agreement-type'));
       refs.addAll(`frameworks[${i}].parties`, f.parties, { kind: 'agent' });
+      refs.add(`frameworks[${i}].instrument`, f.instrument, { kind: 'instrument' });
     });
     return refs.references;
   },
@@ -119,7 +120,9 @@ export const initiativeType: RecordType<InitiativeRecord> = {
   folder: 'initiatives',
   schema: initiativeSchema,
   references: (r) =>
-    addRoles(new ReferenceCollector(), r.roles).addAll('scope.areas', r.scope.areas, { kind: 'm49' }).references,
+    addRoles(new ReferenceCollector(), r.roles)
+      .addAll('scope.areas', r.scope.areas, { kind: 'm49' })
+      .add('organization', r.organization, { kind: 'agent' }).references,
 };
 
 export const activityType: RecordType<ActivityRecord> = {
@@ -158,6 +161,7 @@ export const findingType: RecordType<FindingRecord> = {
   schema: findingSchema,
   references: (r) => {
     const refs = new ReferenceCollector().addAll('entities', r.entities, { kind: 'agent' });
+    r.sdgs.forEach((s, i) => refs.add(`sdgs[${i}].code`, s.code, { kind: 'sdg' }));
     if (r.ranking) refs.addAll('ranking.concepts', r.ranking.concepts, concept(r.ranking.scheme));
     r.areas.forEach((a, i) => refs.add(`areas[${i}].m49`, a.m49, { kind: 'm49' }));
     return refs.references;
@@ -172,7 +176,8 @@ export const publicationType: RecordType<PublicationRecord> = {
     new ReferenceCollector()
       .addAll('publishers', r.publishers, { kind: 'agent' })
       .add('documentType', r.documentType, concept('document-type'))
-      .add('partOf', r.partOf, { kind: 'publication' }).references,
+      .add('partOf', r.partOf, { kind: 'publication' })
+      .addAll('instruments', r.instruments, { kind: 'instrument' }).references,
 };
 
 /** Every record type, in the order counts are printed (the order of the document). */

@@ -128,7 +128,7 @@ describe('the serverless pipeline against an S3-compatible server (s3rver), no A
     expect((await dumps.head(`dumps/${latest.version}/icat.nq`))?.contentType).toBe('application/n-quads');
 
     const [count] = await select(`SELECT (COUNT(?e) AS ?n) WHERE { ?e a <${ICAT_ONTOLOGY}Entity> }`);
-    expect(count!.n!.value).toBe('30');
+    expect(count!.n!.value).toBe('29');
     expect(await homepage()).toEqual(['http://www.ilo.org/']);
 
     const page = (await sparql(

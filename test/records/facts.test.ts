@@ -38,7 +38,7 @@ describe('the records of the 2021 ICAT mapping', () => {
       vocabularies: 11,
       entities: 30,
       organizations: 70,
-      instruments: 50,
+      instruments: 58,
       interventions: 13,
       findings: 20,
       activities: 91,

@@ -16,6 +16,7 @@ const VERBATIM_FIELDS = new Set([
   'heading',
   'about',
   'asOf',
+  'yearStatedAs',
 ]);
 
 /**

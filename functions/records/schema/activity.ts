@@ -23,6 +23,8 @@ export const activitySchema = z.strictObject({
   /** Regions or other areas, in the source's words and as M49 codes where one fits. */
   areas: z.array(z.strictObject({ statedAs: verbatim, m49: m49.optional() })).default([]),
   period: period.optional(),
+  /** The span of the data or cases the activity covers (not its own start and end): `icat:dataPeriod`. */
+  dataPeriod: period.optional(),
   years: z.array(year).default([]),
   /** The Action Plan priority the example is listed under. */
   priority: slug.optional(),

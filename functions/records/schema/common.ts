@@ -23,6 +23,13 @@ export const year = z
   .min(FIRST_YEAR, { error: `expected a year from ${FIRST_YEAR} to ${LAST_YEAR}` })
   .max(LAST_YEAR, { error: `expected a year from ${FIRST_YEAR} to ${LAST_YEAR}` });
 
+/** A calendar day as the text gives it, written YYYY-MM-DD. */
+export const isoDate = z
+  .string({ error: 'expected a date written YYYY-MM-DD, e.g. "2020-12-15"' })
+  .regex(/^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+    error: 'expected a date written YYYY-MM-DD, e.g. "2020-12-15"',
+  });
+
 /** A three-digit UN M49 area code, as in the SDG geoArea code list (existence is checked later). */
 export const m49 = z
   .string({ error: 'expected a three-digit M49 code as a quoted string, e.g. "498"' })
@@ -83,6 +90,26 @@ export const stated = <T extends z.ZodType>(value: T) =>
     value,
     statedAs: verbatim,
   });
+
+/** A reason in our words: why a value has no basis in the words of the source (rule 1 of data/README.md). */
+export const curationReason = z
+  .string({ error: 'expected the reason why the value is curated rather than stated by the text' })
+  .trim()
+  .min(1, { error: 'expected the reason why the value is curated, not an empty string' });
+
+/**
+ * Fields of a record whose value the text does not give (a full name from outside the document, a kind the
+ * text does not state), each with the reason: the graph exposes them as `icat:Curation` nodes.
+ */
+export const curatedList = <F extends string>(fields: readonly [F, ...F[]]) =>
+  uniqueList(
+    z.strictObject({
+      field: z.enum(fields, { error: `expected one of the curatable fields: ${fields.join(', ')}` }),
+      reason: curationReason,
+    }),
+    (c) => c.field,
+    'curated field',
+  ).default([]);
 
 /** Fields every record has. */
 export const recordBase = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { language, recordBase, sdgCode, slug, uniqueList, url, verbatim } from './common.js';
+import { curatedList, language, recordBase, sdgCode, slug, uniqueList, url, verbatim } from './common.js';
 
 /** A concept of a scheme, with the words of the source that justify it. */
 const conceptClaim = z.strictObject({
@@ -37,6 +37,7 @@ export const entitySchema = z.strictObject({
   sdgs: uniqueList(sdgClaim, (s) => s.code, 'SDG code').default([]),
   tipForms: uniqueList(conceptClaim, (c) => c.concept, 'form of trafficking').default([]),
   expertise: uniqueList(conceptClaim, (c) => c.concept, 'expertise').default([]),
+  curated: curatedList(['name', 'altNames', 'kind']),
 });
 
 export type EntityRecord = z.infer<typeof entitySchema>;

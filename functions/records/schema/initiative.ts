@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { m49, recordBase, url, verbatim, year } from './common.js';
+import { m49, recordBase, slug, url, verbatim, year } from './common.js';
 import { rolesList } from './roles.js';
 
 const memberCount = z.strictObject({
@@ -24,6 +24,11 @@ export const initiativeSchema = z.strictObject({
   memberCounts: z.array(memberCount).default([]),
   established: year.optional(),
   homepage: url.optional(),
+  /**
+   * The entity or organization whose work this initiative is, where the text names the same body both as an
+   * actor and as a row of the table (ICAT, NATC SEE, REDTRAM, ...): `icat:constitutedBy` in the graph.
+   */
+  organization: slug.optional(),
 });
 
 export type InitiativeRecord = z.infer<typeof initiativeSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { recordBase, slug, url, verbatim, year } from './common.js';
+import { curatedList, recordBase, slug, url, verbatim, year } from './common.js';
 
 /** A resolution, convention, protocol or decision that the mapping cites. */
 export const instrumentSchema = z.strictObject({
@@ -12,6 +12,7 @@ export const instrumentSchema = z.strictObject({
   /** Who adopted or issued it (an entity or organization slug). */
   issuer: slug.optional(),
   urls: z.array(url).default([]),
+  curated: curatedList(['title', 'symbol', 'kind', 'year', 'issuer']),
 });
 
 export type InstrumentRecord = z.infer<typeof instrumentSchema>;

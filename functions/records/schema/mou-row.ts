@@ -15,6 +15,8 @@ const framework = z.strictObject({
   period: period.optional(),
   asterisk: z.boolean().default(false),
   statedAs: verbatim,
+  /** The legal instrument the framework is (e.g. an OSCE Permanent Council decision): `icat:legalBasis`. */
+  instrument: slug.optional(),
 });
 
 /** One row of the table of Section Three, 1, as the reporting entity stated it. */

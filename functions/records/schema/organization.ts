@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { m49, recordBase, slug, url, verbatim } from './common.js';
+import { curatedList, m49, recordBase, slug, url, verbatim } from './common.js';
 
 /** Any organization outside ICAT that the mapping names (a national agency, an NGO, a company, ...). */
 export const organizationSchema = z.strictObject({
@@ -12,6 +12,7 @@ export const organizationSchema = z.strictObject({
   homepage: url.optional(),
   /** An organization this one is part of (an office of a larger body). */
   partOf: slug.optional(),
+  curated: curatedList(['name', 'altNames', 'kind', 'country', 'partOf']),
 });
 
 export type OrganizationRecord = z.infer<typeof organizationSchema>;

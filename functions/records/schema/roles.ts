@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDuplicateIssues, m49, slug, verbatim } from './common.js';
+import { addDuplicateIssues, curationReason, m49, slug, verbatim } from './common.js';
 
 export const roleSchema = z
   .strictObject({
@@ -10,6 +10,8 @@ export const roleSchema = z
     /** States in that role, by M49 code (e.g. the Bali Process co-chairs). */
     countries: z.array(m49).default([]),
     statedAs: verbatim,
+    /** Set where the text does not give the role itself: why the curators record it (no shortcut triple then). */
+    curated: curationReason.optional(),
   })
   .refine((r) => r.agents.length + r.countries.length > 0, {
     error: 'expected at least one agent or country in the role',
