@@ -19,7 +19,8 @@ describe('a build', () => {
     expect(charts(a.result.dumps.files)).toHaveLength(CHARTS.length);
     for (const [i, chart] of charts(a.result.dumps.files).entries())
       expect(Buffer.compare(chart.content, charts(b.result.dumps.files)[i]!.content), chart.path).toBe(0);
-  });
+    // Two whole builds, each rendering the charts with a query engine: minutes on a loaded 2-core machine.
+  }, 240_000);
 
   it('mints every IRI from the configured BASE_IRI', async () => {
     const { result, dir } = await buildRealDumpSet({ baseIri: 'http://localhost:8080/' });
