@@ -1,4 +1,12 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { Context, LambdaFunctionURLResult } from 'aws-lambda';
+import { createSparqlHandler } from '../../functions/lambda/sparql-handler.js';
+import { writeDumpSet } from '../../functions/pipeline/write-dump-set.js';
+import { queryLimitsSchema } from '../../functions/query/query-limits.js';
+import { loadUiAssets } from '../../functions/server/ui-assets.js';
+import { FsStorage } from '../../functions/storage/fs-storage.js';
+import { functionUrlEvent } from './events.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -102,6 +110,48 @@ describe("publish's store load", () => {
       version: dumpSet.version,
       graphs,
     });
+  });
+
+  it('lets the sparql function answer from the store, the same as from memory', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'icat-kg-store-dumps-'));
+    try {
+      const dumps = new FsStorage(work);
+      await writeDumpSet(dumps, dumpSet);
+      const storeRequests: string[] = [];
+      const counting: typeof fetch = (input, init) => {
+        storeRequests.push(String(input));
+        return fetch(input, init);
+      };
+      const common = {
+        dumps,
+        baseIri: DEFAULT_BASE_IRI,
+        limits: queryLimitsSchema.parse({}),
+        assets: loadUiAssets(),
+        refreshSeconds: 60,
+        log: () => undefined,
+      };
+      const fromStore = createSparqlHandler({ ...common, store: { sparqlUrl: virtuoso.sparql, fetch: counting } });
+      const inMemory = createSparqlHandler(common);
+      const query = 'SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }';
+      const answer = async (handler: typeof inMemory) => {
+        const result = (await handler(
+          functionUrlEvent('GET', `/sparql?query=${encodeURIComponent(query)}`, {
+            accept: 'application/sparql-results+json',
+          }),
+          {} as Context,
+        )) as Exclude<LambdaFunctionURLResult, string>;
+        expect(result.statusCode).toBe(200);
+        return (JSON.parse(result.body!) as { results: { bindings: { n: { value: string } }[] } }).results.bindings[0]!
+          .n.value;
+      };
+      const [remote, local] = [await answer(fromStore), await answer(inMemory)];
+      expect(remote).toBe(local);
+      expect(Number(remote)).toBe(graphs.length);
+      expect(storeRequests.length).toBeGreaterThan(0);
+      expect(storeRequests.every((url) => url.startsWith(virtuoso.sparql))).toBe(true);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 
   it('uses GSP, not the bulk loader, once the store holds a version (the bulk loader cannot replace graphs)', async () => {
