@@ -16,6 +16,10 @@ const certificateArn = context('certificateArn');
 if ((domainName === undefined) !== (certificateArn === undefined))
   throw new Error('give -c domainName=... and -c certificateArn=... together (the certificate must cover the domain)');
 
+const store = context('store');
+if (store !== undefined && store !== 'neptune')
+  throw new Error(`-c store=${store}: the only store option is neptune (without it the graph is held in memory)`);
+
 new IcatKgStack(app, context('stackName') ?? 'IcatKnowledgeGraph', {
   // A CLOUDFRONT web ACL can only be created in us-east-1: with -c waf=true the whole stack goes there.
   ...(waf ? { env: { region: 'us-east-1', account: process.env.CDK_DEFAULT_ACCOUNT } } : {}),
@@ -46,6 +50,14 @@ new IcatKgStack(app, context('stackName') ?? 'IcatKnowledgeGraph', {
     : { sparqlReservedConcurrency: number('sparqlReservedConcurrency')! }),
   ...(context('license') ? { license: context('license')! } : {}),
   ...(context('alarmEmail') ? { alarmEmail: context('alarmEmail')! } : {}),
+  ...(store === 'neptune'
+    ? {
+        neptune: {
+          ...(number('neptuneMinCapacity') === undefined ? {} : { minCapacity: number('neptuneMinCapacity')! }),
+          ...(number('neptuneMaxCapacity') === undefined ? {} : { maxCapacity: number('neptuneMaxCapacity')! }),
+        },
+      }
+    : {}),
 });
 
 // cdk-nag's AwsSolutions pack on every synth: a finding without an acknowledgment (and its reason) fails it.

@@ -3,6 +3,7 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { AccessLogBucket, LOG_PREFIXES } from './constructs/access-log-bucket.js';
 import { DeadLetterAlarms } from './constructs/dead-letter-alarms.js';
+import { NeptuneStore, NEPTUNE_ACTIONS } from './constructs/neptune-store.js';
 import { PublicDistribution, type CustomDomain } from './constructs/public-distribution.js';
 import { PublicDumps } from './constructs/public-dumps.js';
 import { PublishPipeline } from './constructs/publish-pipeline.js';
@@ -42,6 +43,19 @@ export interface IcatKgStackProps extends StackProps {
   readonly customDomain?: CustomDomain;
   /** Days access logs (S3 and CloudFront) are kept. @default 90 */
   readonly accessLogRetentionDays?: number;
+  /**
+   * Keep the graph in Amazon Neptune Serverless (`-c store=neptune`): publish loads each dump set into it
+   * and the sparql function queries it, both inside its VPC, with IAM database authentication.
+   * @default none (the sparql function holds the graph in memory)
+   */
+  readonly neptune?: NeptuneOptions;
+}
+
+export interface NeptuneOptions {
+  /** Neptune capacity units at rest. @default 1 */
+  readonly minCapacity?: number;
+  /** @default 8 */
+  readonly maxCapacity?: number;
 }
 
 const WEB_ACL_ARN = /^arn:aws[a-z-]*:wafv2:us-east-1:\d{12}:global\/webacl\/[\w-]+\/[\w-]+$/;
@@ -56,6 +70,8 @@ export class IcatKgStack extends Stack {
   public readonly cdn: PublicDistribution;
   public readonly alarms: DeadLetterAlarms;
   public readonly accessLogs: AccessLogBucket;
+  /** The Neptune cluster and its VPC, if `neptune` was given. */
+  public readonly store: NeptuneStore | undefined;
   /** The WAF web ACL this stack created, if `rateLimit` was given. */
   public readonly webAcl: RateLimitWebAcl | undefined;
 
@@ -78,7 +94,16 @@ export class IcatKgStack extends Stack {
       accessLogsBucket: logs,
       accessLogsPrefix: LOG_PREFIXES.sources,
     });
+    this.store = props.neptune
+      ? new NeptuneStore(this, 'Neptune', {
+          dumpsBucket: this.dumps.bucket,
+          ...(props.neptune.minCapacity === undefined ? {} : { minCapacity: props.neptune.minCapacity }),
+          ...(props.neptune.maxCapacity === undefined ? {} : { maxCapacity: props.neptune.maxCapacity }),
+        })
+      : undefined;
+    const network = this.store ? { network: this.store.functionNetwork } : {};
     this.publish = new PublishPipeline(this, 'Publish', {
+      ...network,
       baseIri,
       sourcesBucket: this.sources.bucket,
       dumpsBucket: this.dumps.bucket,
@@ -89,6 +114,7 @@ export class IcatKgStack extends Stack {
     });
     this.sources.sendPublishRequestsTo(this.publish.queue);
     this.sparql = new SparqlEndpoint(this, 'Sparql', {
+      ...network,
       baseIri,
       dumpsBucket: this.dumps.bucket,
       serviceAllowList: props.serviceAllowList ?? [],
@@ -100,6 +126,7 @@ export class IcatKgStack extends Stack {
         : { reservedConcurrency: props.sparqlReservedConcurrency }),
       logRetention,
     });
+    if (this.store) this.connectStore(this.store);
     this.webAcl = props.rateLimit ? new RateLimitWebAcl(this, 'RateLimit', props.rateLimit) : undefined;
     const webAclArn = this.webAcl?.webAcl.attrArn ?? props.webAclArn;
     this.cdn = new PublicDistribution(this, 'Cdn', {
@@ -134,7 +161,25 @@ export class IcatKgStack extends Stack {
       distribution: this.cdn.distribution,
       hasWebAcl: webAclArn !== undefined,
       hasCustomDomain: props.customDomain !== undefined,
+      ...(this.store ? { neptune: this.store } : {}),
     });
+  }
+
+  /** Publish loads each dump set into Neptune (bulk loader, then GSP); sparql queries it; both sign with SigV4. */
+  private connectStore(store: NeptuneStore): void {
+    const publish = this.publish.publish.function;
+    const sparql = this.sparql.sparql.function;
+    store.grant(publish, NEPTUNE_ACTIONS.publish);
+    store.grant(sparql, NEPTUNE_ACTIONS.sparql);
+    for (const fn of [publish, sparql]) {
+      fn.addEnvironment('STORE_SPARQL_URL', `${store.endpoint}/sparql`);
+      fn.addEnvironment('STORE_SIGNING', 'sigv4');
+    }
+    publish.addEnvironment('STORE_GSP_URL', `${store.endpoint}/sparql/gsp/`);
+    publish.addEnvironment('STORE_LOADER', 'neptune-bulk');
+    publish.addEnvironment('STORE_LOADER_URL', `${store.endpoint}/loader`);
+    publish.addEnvironment('STORE_LOADER_ROLE_ARN', store.loaderRole.roleArn);
+    new CfnOutput(this, 'NeptuneEndpoint', { value: store.endpoint, description: 'Inside the VPC only' });
   }
 
   /** Edge resources (web ACL, certificate) of a CloudFront distribution live in us-east-1: fail early, clearly. */

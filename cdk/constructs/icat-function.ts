@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { SubnetType, type ISecurityGroup, type IVpc } from 'aws-cdk-lib/aws-ec2';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -25,6 +26,14 @@ export interface IcatFunctionProps {
   readonly logRetention?: RetentionDays;
   /** @default no reservation */
   readonly reservedConcurrentExecutions?: number;
+  /** Run inside this network (its isolated subnets), e.g. to reach a Neptune cluster. @default outside any VPC */
+  readonly network?: FunctionNetwork;
+}
+
+/** Where a function runs when it must reach something inside a VPC. */
+export interface FunctionNetwork {
+  readonly vpc: IVpc;
+  readonly securityGroup: ISecurityGroup;
 }
 
 /**
@@ -82,6 +91,13 @@ export class IcatFunction extends Construct {
       ...(props.reservedConcurrentExecutions === undefined
         ? {}
         : { reservedConcurrentExecutions: props.reservedConcurrentExecutions }),
+      ...(props.network
+        ? {
+            vpc: props.network.vpc,
+            vpcSubnets: { subnetType: SubnetType.PRIVATE_ISOLATED },
+            securityGroups: [props.network.securityGroup],
+          }
+        : {}),
       environment: {
         ...props.environment,
         ICAT_KG_ROOT: '/var/task',

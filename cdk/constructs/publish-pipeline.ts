@@ -5,7 +5,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { allowList, allowObjects } from './grants.js';
-import { IcatFunction } from './icat-function.js';
+import { IcatFunction, type FunctionNetwork } from './icat-function.js';
 import { queueWithDeadLetter } from './queue-with-dead-letter.js';
 
 export interface PublishPipelineProps {
@@ -20,6 +20,8 @@ export interface PublishPipelineProps {
   /** @default 3 */
   readonly maxReceiveCount?: number;
   readonly logRetention?: RetentionDays;
+  /** Run the function inside a VPC (the Neptune option). @default outside any VPC */
+  readonly network?: FunctionNetwork;
 }
 
 /**
@@ -47,6 +49,7 @@ export class PublishPipeline extends Construct {
       // One publish at a time: the latest switch must not race.
       reservedConcurrentExecutions: 1,
       ...(props.logRetention === undefined ? {} : { logRetention: props.logRetention }),
+      ...(props.network ? { network: props.network } : {}),
       environment: {
         SOURCES_BUCKET: props.sourcesBucket.bucketName,
         DUMPS_BUCKET: props.dumpsBucket.bucketName,

@@ -4,7 +4,7 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { allowObjects } from './grants.js';
-import { IcatFunction } from './icat-function.js';
+import { IcatFunction, type FunctionNetwork } from './icat-function.js';
 
 export interface SparqlEndpointProps {
   readonly baseIri: string;
@@ -26,6 +26,8 @@ export interface SparqlEndpointProps {
   /** @default 1769 (one vCPU) */
   readonly memorySize?: number;
   readonly logRetention?: RetentionDays;
+  /** Run the function inside a VPC (the Neptune option). @default outside any VPC */
+  readonly network?: FunctionNetwork;
 }
 
 /** The SPARQL function (the HTTP app of `icat-kg serve`) with a Function URL. */
@@ -50,6 +52,7 @@ export class SparqlEndpoint extends Construct {
       withQueryWorker: true,
       reservedConcurrentExecutions: props.reservedConcurrency ?? 10,
       ...(props.logRetention === undefined ? {} : { logRetention: props.logRetention }),
+      ...(props.network ? { network: props.network } : {}),
       environment: {
         DUMPS_BUCKET: props.dumpsBucket.bucketName,
         BASE_IRI: props.baseIri,

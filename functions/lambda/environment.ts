@@ -11,6 +11,15 @@ const environmentSchema = z.object({
   REFRESH_SECONDS: z.coerce.number().int().nonnegative().default(60),
   /** 1: run queries on the main thread (no worker); faster cold start, but a runaway query is not stopped. */
   QUERY_IN_PROCESS: z.enum(['0', '1']).default('0'),
+  /** The SPARQL store the sparql function queries and publish loads (the Neptune option); in memory when absent. */
+  STORE_SPARQL_URL: z.url().optional(),
+  STORE_GSP_URL: z.url().optional(),
+  STORE_LOADER: z.enum(['gsp', 'neptune-bulk']).default('gsp'),
+  STORE_LOADER_URL: z.url().optional(),
+  STORE_LOADER_ROLE_ARN: z.string().min(1).optional(),
+  /** sigv4: sign store requests for Neptune IAM database authentication (the function role's credentials). */
+  STORE_SIGNING: z.enum(['none', 'sigv4']).default('none'),
+  AWS_REGION: z.string().min(1).optional(),
 });
 
 export type LambdaEnvironment = z.infer<typeof environmentSchema>;

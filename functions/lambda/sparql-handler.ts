@@ -11,6 +11,8 @@ import { guardAgainstStrayErrors } from '../query/stray-errors.js';
 import { WorkerPoolExecutor } from '../query/worker-pool-executor.js';
 import { prefixesFor, type JsonLdContext } from '../publish/serialize.js';
 import type { Storage } from '../storage/storage.js';
+import { queryStoreState, RemoteStoreExecutor } from '../store/remote-store-executor.js';
+import { storeLayout } from '../store/load-dump-set.js';
 
 export interface SparqlHandlerDeps {
   readonly dumps: Storage;
@@ -28,6 +30,11 @@ export interface SparqlHandlerDeps {
    * it queries run in process: tests, and deployments that accept those risks for a faster cold start.
    */
   readonly workerScript?: URL;
+  /**
+   * Evaluate queries on this SPARQL store (which publish loads) instead of in memory; `fetch` signs the
+   * requests (Neptune IAM auth). @default in memory
+   */
+  readonly store?: { readonly sparqlUrl: string; readonly fetch?: typeof globalThis.fetch };
 }
 
 type FunctionUrlHandler = (event: LambdaFunctionURLEvent, context: Context) => Promise<LambdaFunctionURLResult>;
@@ -66,7 +73,9 @@ export function createSparqlHandler(deps: SparqlHandlerDeps) {
       prefixes: prefixesFor(deps.baseIri),
       ...(jsonLdContext ? { jsonLdContext } : {}),
     };
-    const executor = await startExecutor(published.nquads, options, deps.workerScript);
+    const executor = deps.store
+      ? await remoteExecutor(deps.store, options, pointer.version, log)
+      : await startExecutor(published.nquads, options, deps.workerScript);
     const app = createApp({
       executor,
       site: published.site,
@@ -112,6 +121,22 @@ export function createSparqlHandler(deps: SparqlHandlerDeps) {
     const loaded = await state();
     return loaded.handler(event, context);
   };
+}
+
+async function remoteExecutor(
+  store: NonNullable<SparqlHandlerDeps['store']>,
+  options: Omit<QueryRunnerOptions, 'fetch'>,
+  published: string,
+  log: (entry: Record<string, unknown>) => void,
+): Promise<QueryExecutor> {
+  const layout = storeLayout(options.baseIri);
+  const state = await queryStoreState(store.sparqlUrl, layout, store.fetch);
+  // A store load that failed leaves the store one version behind: it answers, and the log says so.
+  if (state.version !== published) log({ event: 'store-behind', store: state.version, published });
+  return new RemoteStoreExecutor(store.sparqlUrl, state, layout, {
+    ...options,
+    ...(store.fetch ? { fetch: store.fetch } : {}),
+  });
 }
 
 async function startExecutor(

@@ -11,6 +11,8 @@ export const LAYOUT = {
   dumps: 'dumps/',
   latest: 'latest.json',
   publishFailure: 'reports/last-publish-failure.json',
+  /** The last failure to load a published dump set into the SPARQL store (the publish itself stands). */
+  storeLoadFailure: 'reports/last-store-load-failure.json',
 } as const;
 
 /** `dumps/{version}/`: where the files of a dump set live. */

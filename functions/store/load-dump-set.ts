@@ -64,6 +64,8 @@ export async function loadDumpSet(
   client: GraphStoreClient,
   layout: StoreLayout,
   concurrency = 4,
+  /** The named graphs are in the store already (a bulk loader put them there): write the rest only. */
+  graphsLoaded = false,
 ): Promise<LoadReport> {
   const byGraph = new Map<string, string[]>();
   const union = new Set<string>();
@@ -79,7 +81,7 @@ export async function loadDumpSet(
   }
   const previous = await readStoreState(client, layout);
   const graphs = [...byGraph.keys()].sort();
-  await mapLimit(graphs, concurrency, (graph) => client.put(graph, byGraph.get(graph)!.join('\n')));
+  if (!graphsLoaded) await mapLimit(graphs, concurrency, (graph) => client.put(graph, byGraph.get(graph)!.join('\n')));
   await client.put(layout.unionGraph, [...union].join('\n'));
   const current = new Set(graphs);
   const removed = (previous?.graphs ?? []).filter((g) => !current.has(g) && g !== layout.unionGraph);
