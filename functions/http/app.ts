@@ -16,7 +16,7 @@ import { exampleQueries } from './examples.js';
 import { clientAddress } from './client-address.js';
 import { errorResponse } from './http-errors.js';
 import { preferredLanguages } from './choose-label.js';
-import { readPageData } from './page-data.js';
+import { EMPTY_PAGE_DATA, readPageData } from './page-data.js';
 import { FAVICON_SVG, homePage, queryPage } from './pages.js';
 import { resourcePage, shownIris } from './resource-page.js';
 import { ResultCache } from './result-cache.js';
@@ -221,7 +221,8 @@ export function createApp(options: AppOptions): Hono {
     };
     if (wantsHtml) {
       const quads = new Parser({ format: 'application/n-triples' }).parse(body) as Quad[];
-      const data = await readPageData(executor, iri, shownIris(iri, quads), clientOf(c));
+      // The labels and inbound links are extras: a busy or slow executor leaves the page with its own triples.
+      const data = await readPageData(executor, iri, shownIris(iri, quads), clientOf(c)).catch(() => EMPTY_PAGE_DATA);
       const page = resourcePage(iri, quads, data, {
         base: baseIri,
         languages: preferredLanguages(c.req.header('accept-language')),

@@ -21,6 +21,8 @@ export interface PageData {
   readonly inbound: readonly InboundLink[];
 }
 
+export const EMPTY_PAGE_DATA: PageData = { labels: new Map(), types: new Map(), inbound: [] };
+
 interface Binding {
   readonly [name: string]: { readonly type: string; readonly value: string; readonly 'xml:lang'?: string } | undefined;
 }
