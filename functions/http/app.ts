@@ -16,7 +16,10 @@ import { exampleQueries } from './examples.js';
 import { ontologyPage } from './ontology-page.js';
 import { clientAddress } from './client-address.js';
 import { errorResponse } from './http-errors.js';
-import { homePage, queryPage, resourcePage } from './pages.js';
+import { preferredLanguages } from './choose-label.js';
+import { EMPTY_PAGE_DATA, readPageData } from './page-data.js';
+import { FAVICON_SVG, homePage, queryPage } from './pages.js';
+import { resourcePage, shownIris } from './resource-page.js';
 import { ResultCache } from './result-cache.js';
 import { serviceDescription } from './service-description.js';
 import type { Site } from './site.js';
@@ -234,13 +237,23 @@ export function createApp(options: AppOptions): Hono {
     };
     if (wantsHtml) {
       const quads = new Parser({ format: 'application/n-triples' }).parse(body) as Quad[];
-      const page = resourcePage(iri, quads, baseIri, (target) =>
-        target.startsWith(`${baseIri}id/`) ? `/${target.slice(baseIri.length)}` : undefined,
-      );
+      // The labels and inbound links are extras: a busy or slow executor leaves the page with its own triples.
+      const data = await readPageData(executor, iri, shownIris(iri, quads), clientOf(c)).catch(() => EMPTY_PAGE_DATA);
+      const page = resourcePage(iri, quads, data, {
+        base: baseIri,
+        languages: preferredLanguages(c.req.header('accept-language')),
+        localPath: (target) => (target.startsWith(`${baseIri}id/`) ? `/${target.slice(baseIri.length)}` : undefined),
+      });
+      headers.Vary = 'Accept, Accept-Language';
       return c.html(page, 200, headers);
     }
     return new Response(body, { headers: { ...headers, 'content-type': contentType(mediaType) } });
   });
+
+  for (const path of ['/favicon.svg', '/favicon.ico'])
+    app.get(path, (c) =>
+      c.body(FAVICON_SVG, 200, { 'content-type': 'image/svg+xml; charset=utf-8', 'Cache-Control': CACHE_SHORT }),
+    );
 
   app.notFound((c) => c.text(`Nothing at ${c.req.path}. See / for what this server offers.\n`, 404));
   return app;

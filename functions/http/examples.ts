@@ -52,7 +52,7 @@ ORDER BY ?entity`,
       title: 'Activities in a given country (Moldova, M49 498)',
       query: `${p}SELECT ?activity ?label ?implementer
 WHERE {
-  ?activity icat:country geo:498 ; skos:prefLabel ?label .
+  ?activity a icat:Activity ; icat:country geo:498 ; skos:prefLabel ?label .
   OPTIONAL { ?activity icat:implementer/skos:prefLabel ?implementer }
 }
 ORDER BY ?label`,

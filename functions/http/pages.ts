@@ -1,5 +1,3 @@
-import type { Quad, Term } from '@rdfjs/types';
-import { ICAT_ONTOLOGY, NS } from '../rdf/namespaces.js';
 import type { ExampleQuery } from './examples.js';
 
 export function escapeHtml(s: string): string {
@@ -31,6 +29,7 @@ export function layout(title: string, body: string, head = ''): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <style>${STYLE}</style>
 ${head}
 </head>
@@ -82,6 +81,9 @@ export function queryPage(endpoint: string, examples: readonly ExampleQuery[]): 
 <script type="application/json" id="example-queries">${scriptJson(examples)}</script>
 <script src="/ui/yasgui.min.js"></script>
 <script>
+  // YASR shows a failed query's message; the promise query() returns rejects too, and unhandled it
+  // would surface as an uncaught page error.
+  const runQuery = (tab) => Promise.resolve(tab.query()).catch(() => {});
   const examples = JSON.parse(document.getElementById('example-queries').textContent);
   const yasgui = new Yasgui(document.getElementById('yasgui'), {
     requestConfig: { endpoint: ${scriptJson(endpoint)}, method: 'POST' },
@@ -93,14 +95,14 @@ export function queryPage(endpoint: string, examples: readonly ExampleQuery[]): 
   const first = examples[0];
   if (linked) {
     yasgui.getTab().setQuery(linked);
-    yasgui.getTab().query();
+    runQuery(yasgui.getTab());
   } else if (first) yasgui.getTab().setQuery(first.query);
   for (const button of document.querySelectorAll('[data-example]')) {
     button.addEventListener('click', () => {
       const example = examples.find((e) => e.id === button.dataset.example);
       const tab = yasgui.getTab();
       tab.setQuery(example.query);
-      tab.query();
+      runQuery(tab);
     });
   }
 </script>`,
@@ -108,76 +110,6 @@ export function queryPage(endpoint: string, examples: readonly ExampleQuery[]): 
   );
 }
 
-const LABELS = [`${NS.skos}prefLabel`, `${NS.dct}title`, `${NS.rdfs}label`];
-
-/** A readable page for a resource, with its schema.org description embedded as JSON-LD. */
-export function resourcePage(
-  iri: string,
-  quads: readonly Quad[],
-  base: string,
-  localPath: (iri: string) => string | undefined,
-): string {
-  const about = quads.filter((q) => q.subject.value === iri);
-  const label = LABELS.map((p) => about.find((q) => q.predicate.value === p)?.object.value).find((v) => v) ?? iri;
-  const rows = new Map<string, Term[]>();
-  for (const q of about) rows.set(q.predicate.value, [...(rows.get(q.predicate.value) ?? []), q.object]);
-  const link = (term: Term) => {
-    if (term.termType !== 'NamedNode') {
-      const lang = term.termType === 'Literal' && term.language ? ` <small>@${escapeHtml(term.language)}</small>` : '';
-      return `${escapeHtml(term.value)}${lang}`;
-    }
-    const href = localPath(term.value) ?? term.value;
-    return `<a href="${escapeHtml(href)}">${escapeHtml(shorten(term.value, base))}</a>`;
-  };
-  const table = [...rows]
-    .map(
-      ([p, objects]) =>
-        `<tr><th title="${escapeHtml(p)}">${escapeHtml(shorten(p, base))}</th><td>${objects.map(link).join('<br>')}</td></tr>`,
-    )
-    .join('\n');
-  const formats = ['text/turtle', 'application/ld+json', 'application/n-triples']
-    .map((f) => `<a href="?format=${encodeURIComponent(f)}">${escapeHtml(f)}</a>`)
-    .join(' · ');
-  return layout(
-    label,
-    `<h1>${escapeHtml(label)}</h1>
-<p><code>${escapeHtml(iri)}</code></p>
-<p>Also as ${formats} (or by content negotiation on this URL).</p>
-<table>
-${table}
-</table>`,
-    `<script type="application/ld+json">${scriptJson(schemaOrg(iri, about, label))}</script>`,
-  );
-}
-
-/** A schema.org view of the resource for search engines and generic clients. */
-function schemaOrg(iri: string, about: readonly Quad[], label: string): Record<string, unknown> {
-  const types = about.filter((q) => q.predicate.value === `${NS.rdf}type`).map((q) => q.object.value);
-  const has = (local: string) => types.some((t) => t.endsWith(`#${local}`) || t.endsWith(`/${local}`));
-  const type =
-    has('Entity') || has('FormalOrganization')
-      ? 'Organization'
-      : has('Publication')
-        ? 'CreativeWork'
-        : has('LegalInstrument')
-          ? 'Legislation'
-          : has('Activity') || has('Initiative')
-            ? 'Project'
-            : 'Thing';
-  const value = (p: string) => about.find((q) => q.predicate.value === p)?.object.value;
-  const doc: Record<string, unknown> = { '@context': 'https://schema.org', '@type': type, '@id': iri, name: label };
-  const description = value(`${NS.schema}description`);
-  if (description) doc.description = description;
-  const url = value(`${NS.foaf}homepage`) ?? value(`${NS.schema}url`);
-  if (url) doc.url = url;
-  const alternates = about.filter((q) => q.predicate.value === `${NS.skos}altLabel`).map((q) => q.object.value);
-  if (alternates.length > 0) doc.alternateName = alternates;
-  return doc;
-}
-
-function shorten(iri: string, _base: string): string {
-  if (iri.startsWith(ICAT_ONTOLOGY)) return `icat:${iri.slice(ICAT_ONTOLOGY.length)}`;
-  for (const [prefix, ns] of Object.entries(NS))
-    if (iri.startsWith(ns) && iri.length > ns.length) return `${prefix}:${iri.slice(ns.length)}`;
-  return iri;
-}
+/** The site icon (a small SVG: a blue tile with "ICAT"), served at /favicon.svg and /favicon.ico. */
+export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="5" fill="#0b4f8a"/><text x="16" y="21" font-family="sans-serif" font-size="10" font-weight="700" fill="#fff" text-anchor="middle">ICAT</text></svg>
+`;
