@@ -1,13 +1,11 @@
 import type { Quad, Term } from '@rdfjs/types';
-import { NS } from '../rdf/namespaces.js';
+import { ICAT_ONTOLOGY, NS } from '../rdf/namespaces.js';
 import { chooseLabel } from './choose-label.js';
 import type { Label, PageData } from './page-data.js';
 import { escapeHtml, layout, scriptJson } from './pages.js';
 import { schemaOrg } from './schema-org.js';
 
 const LABELS = [`${NS.skos}prefLabel`, `${NS.dct}title`, `${NS.rdfs}label`];
-/** The fixed ontology namespace, and the one that followed BASE_IRI before it. */
-const ONTOLOGY_NAMESPACE = 'https://w3id.org/icat-kg/ontology#';
 
 /** The IRIs a resource page names (objects, types): their labels are read with the page data. */
 export function shownIris(iri: string, quads: readonly Quad[]): string[] {
@@ -39,8 +37,7 @@ export function resourcePage(iri: string, quads: readonly Quad[], data: PageData
   const hrefOf = (target: string) => {
     const local = context.localPath(target);
     if (local) return local;
-    for (const ns of [ONTOLOGY_NAMESPACE, `${base}ontology#`])
-      if (target.startsWith(ns)) return `/ontology#${target.slice(ns.length)}`;
+    if (target.startsWith(ICAT_ONTOLOGY)) return `/ontology#${target.slice(ICAT_ONTOLOGY.length)}`;
     return target;
   };
   const anchor = (target: string) =>
@@ -102,9 +99,9 @@ function inboundSections(data: PageData, base: string, anchor: (target: string) 
   return `<h2>Linked from</h2>\n${sections.join('\n')}`;
 }
 
-export function shorten(iri: string, base: string): string {
-  for (const ns of [ONTOLOGY_NAMESPACE, `${base}ontology#`])
-    if (iri.startsWith(ns) && iri.length > ns.length) return `icat:${iri.slice(ns.length)}`;
+export function shorten(iri: string, _base: string): string {
+  if (iri.startsWith(ICAT_ONTOLOGY) && iri.length > ICAT_ONTOLOGY.length)
+    return `icat:${iri.slice(ICAT_ONTOLOGY.length)}`;
   for (const [prefix, ns] of Object.entries(NS))
     if (iri.startsWith(ns) && iri.length > ns.length) return `${prefix}:${iri.slice(ns.length)}`;
   return iri;

@@ -1,3 +1,4 @@
+import { ICAT_ONTOLOGY } from '../../functions/rdf/namespaces.js';
 import { rmSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,7 +43,7 @@ async function select(query: string): Promise<Row[]> {
 /** A resource of `type` that links to UNODC directly or through one of its fragment nodes, and its label. */
 async function linkingTo(type: string): Promise<{ iri: string; label: string }> {
   const [row] = await select(`${PREFIXES}SELECT ?r ?label WHERE {
-  ?r a <${BASE}ontology#${type}> .
+  ?r a <${ICAT_ONTOLOGY}${type}> .
   { ?r ?p <${UNODC}> } UNION { ?f ?q <${UNODC}> FILTER(STRSTARTS(STR(?f), CONCAT(STR(?r), "#"))) }
   OPTIONAL { ?r skos:prefLabel|dct:title ?label FILTER(LANG(?label) = "en" || LANG(?label) = "") }
   } ORDER BY ?r LIMIT 1`);
@@ -71,8 +72,11 @@ describe('the entity page in Chromium', () => {
     const publicationLink = page.locator(`section[data-kind="Publications"] a[title="${publication.iri}"]`).first();
     expect(await publicationLink.innerText()).toBe(publication.label);
     // icat: classes link to the ontology's documentation, never to an /id/ page that does not exist.
-    const classLink = page.locator(`a[title="${BASE}ontology#Entity"]`);
+    const classLink = page.locator(`a[title="${ICAT_ONTOLOGY}Entity"]`);
     expect(await classLink.getAttribute('href')).toBe('/ontology#Entity');
+    const ontology = await fetch(`${server.url}/ontology`, { headers: { accept: 'text/html' } });
+    expect(ontology.status).toBe(200);
+    expect(await ontology.text()).toContain('<section id="Entity">');
     const icon = await page.locator('link[rel="icon"]').getAttribute('href');
     expect(icon).toBe('/favicon.svg');
     for (const path of ['/favicon.svg', '/favicon.ico']) {
@@ -127,7 +131,7 @@ describe('the query UI', () => {
     expect(rows.length).toBeGreaterThan(0);
     const activities = [...new Set(rows.map((r) => r.activity!.value))];
     const typed = await select(`SELECT ?a WHERE { VALUES ?a { ${activities.map((a) => `<${a}>`).join(' ')} }
-  ?a a <${BASE}ontology#Activity> }`);
+  ?a a <${ICAT_ONTOLOGY}Activity> }`);
     expect(typed.map((r) => r.a!.value).sort()).toEqual(activities.sort());
   });
 });
