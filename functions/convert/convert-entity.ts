@@ -41,7 +41,7 @@ export function convertEntity(ctx: ConvertContext, located: Located<EntityRecord
     }
   }
   if (r.id !== 'icat') {
-    // The text does not say which three entities are partners rather than members (VOCABULARY.md's roles).
+    // The text does not say which three entities are partners rather than members (docs/vocabulary.md's roles).
     const membership = `${s}#membership-icat`;
     g.type(membership, `${NS.org}Membership`)
       .link(membership, `${NS.org}member`, s)
