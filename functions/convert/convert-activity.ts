@@ -60,7 +60,7 @@ export function convertActivity(ctx: ConvertContext, located: Located<ActivityRe
       t('legalBasis'),
       r.instruments.map((id) => ctx.iris.instrument(id)),
     )
-    .links(s, `${NS.schema}url`, r.urls);
+    .urls(s, `${NS.schema}url`, r.urls);
   return g;
 }
 
@@ -92,7 +92,7 @@ export function convertPartnership(ctx: ConvertContext, located: Located<Partner
       `${NS.dct}references`,
       r.publications.map((id) => ctx.iris.publication(id)),
     )
-    .links(s, `${NS.schema}url`, r.urls);
+    .urls(s, `${NS.schema}url`, r.urls);
   return g;
 }
 

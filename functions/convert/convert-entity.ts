@@ -17,8 +17,8 @@ export function convertEntity(ctx: ConvertContext, located: Located<EntityRecord
   g.type(s, t('Entity'), `${NS.org}FormalOrganization`);
   writeNames(g, s, r.name, r.altNames);
   g.link(s, t('kind'), ctx.iris.concept('entity-kind', r.kind))
-    .link(s, `${NS.foaf}homepage`, r.homepage)
-    .links(s, `${NS.rdfs}seeAlso`, r.links)
+    .url(s, `${NS.foaf}homepage`, r.homepage)
+    .urls(s, `${NS.rdfs}seeAlso`, r.links)
     .add(s, t('mandate'), r.mandate && langString(r.mandate.text, r.mandate.language))
     .links(
       s,
@@ -62,7 +62,7 @@ export function convertOrganization(ctx: ConvertContext, located: Located<Organi
   writeNames(g, s, r.name, r.altNames);
   g.link(s, t('kind'), ctx.iris.concept('entity-kind', r.kind))
     .link(s, t('country'), r.country && geoAreaIri(r.country))
-    .link(s, `${NS.foaf}homepage`, r.homepage)
+    .url(s, `${NS.foaf}homepage`, r.homepage)
     .link(s, `${NS.org}subOrganizationOf`, r.partOf && ctx.agentIri(r.partOf));
   return g;
 }
