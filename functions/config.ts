@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { DEFAULT_BASE_IRI } from './rdf/namespaces.js';
+import { isIri } from './rdf/rfc3987.js';
 
-const absoluteIri = z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) IRI' });
+/** Configured IRIs land in the dumps as they are: strict stores refuse a file for one invalid IRI. */
+const absoluteIri = z
+  .url({ protocol: /^https?$/, error: 'expected an absolute http(s) IRI', abort: true })
+  .refine(isIri, { error: 'expected an IRI (RFC 3987): percent-encode spaces, brackets and the like' });
 const baseIri = absoluteIri.refine((v) => v.endsWith('/'), { error: 'expected an IRI ending in "/"' });
 const urlTemplate = z
   .string()

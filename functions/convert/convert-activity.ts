@@ -69,7 +69,7 @@ export function convertActivity(ctx: ConvertContext, located: Located<ActivityRe
       t('legalBasis'),
       r.instruments.map((id) => ctx.iris.instrument(id)),
     )
-    .links(s, `${NS.schema}url`, r.urls);
+    .urls(s, `${NS.schema}url`, r.urls);
   return g;
 }
 
@@ -101,7 +101,7 @@ export function convertPartnership(ctx: ConvertContext, located: Located<Partner
       `${NS.dct}references`,
       r.publications.map((id) => ctx.iris.publication(id)),
     )
-    .links(s, `${NS.schema}url`, r.urls);
+    .urls(s, `${NS.schema}url`, r.urls);
   return g;
 }
 

@@ -18,13 +18,13 @@ export function convertEntity(ctx: ConvertContext, located: Located<EntityRecord
   const t = (local: string) => ctx.iris.term(local);
   const s = ctx.iris.entity(r.id);
   const g = recordGraph(ctx, 'entity', located, s);
-  // ICAT is the organization its entities are members or partners of, never one of them (VOCABULARY.md).
+  // ICAT is the organization its entities are members or partners of, never one of them (docs/vocabulary.md).
   g.type(s, r.id === ICAT ? t('CoordinationGroup') : t('Entity'), `${NS.org}FormalOrganization`);
   writeNames(g, s, r.name, r.altNames);
   writeCurations(g, ctx, s, r.curated, AGENT_FIELD_PROPERTIES(t));
   g.link(s, t('kind'), ctx.iris.concept('entity-kind', r.kind))
-    .link(s, `${NS.foaf}homepage`, r.homepage)
-    .links(s, `${NS.rdfs}seeAlso`, r.links)
+    .url(s, `${NS.foaf}homepage`, r.homepage)
+    .urls(s, `${NS.rdfs}seeAlso`, r.links)
     .add(s, t('mandate'), r.mandate && langString(r.mandate.text, r.mandate.language))
     .links(
       s,
@@ -47,7 +47,7 @@ export function convertEntity(ctx: ConvertContext, located: Located<EntityRecord
     }
   }
   if (r.id !== ICAT) {
-    // The text does not say which three entities are partners rather than members (VOCABULARY.md's roles).
+    // The text does not say which three entities are partners rather than members (docs/vocabulary.md's roles).
     const membership = `${s}#membership-icat`;
     g.type(membership, `${NS.org}Membership`)
       .link(membership, `${NS.org}member`, s)
@@ -68,7 +68,7 @@ export function convertOrganization(ctx: ConvertContext, located: Located<Organi
   writeNames(g, s, r.name, r.altNames);
   g.link(s, t('kind'), ctx.iris.concept('entity-kind', r.kind))
     .link(s, t('country'), r.country && geoAreaIri(r.country))
-    .link(s, `${NS.foaf}homepage`, r.homepage)
+    .url(s, `${NS.foaf}homepage`, r.homepage)
     .link(s, `${NS.org}subOrganizationOf`, r.partOf && ctx.agentIri(r.partOf));
   writeCurations(g, ctx, s, r.curated, AGENT_FIELD_PROPERTIES(t));
   return g;

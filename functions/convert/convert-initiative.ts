@@ -22,7 +22,7 @@ export function convertInitiative(ctx: ConvertContext, located: Located<Initiati
     .links(s, t('geographicScope'), r.scope.areas.map(geoAreaIri))
     .add(s, t('composition'), langString(r.composition))
     .add(s, `${NS.schema}foundingDate`, r.established === undefined ? undefined : gYear(r.established))
-    .link(s, `${NS.foaf}homepage`, r.homepage);
+    .url(s, `${NS.foaf}homepage`, r.homepage);
   writeRoles(g, ctx, s, r.roles);
   if (r.organization !== undefined) {
     // Both directions in this graph, so a query finds the pair from either side.

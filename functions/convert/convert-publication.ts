@@ -45,10 +45,10 @@ export function convertPublication(ctx: ConvertContext, located: Located<Publica
   r.links.forEach((link, i) => {
     // The position of a link within its record is part of the record's content, not a run counter.
     const media = `${s}#link-${i + 1}`;
-    g.link(s, `${NS.schema}url`, link.url)
+    g.url(s, `${NS.schema}url`, link.url)
       .link(s, `${NS.schema}associatedMedia`, media)
       .type(media, `${NS.schema}MediaObject`)
-      .link(media, `${NS.schema}contentUrl`, link.url)
+      .url(media, `${NS.schema}contentUrl`, link.url)
       .add(media, `${NS.schema}inLanguage`, link.language === undefined ? undefined : plain(link.language));
   });
   return g;

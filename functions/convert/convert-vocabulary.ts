@@ -23,8 +23,8 @@ export function convertScheme(ctx: ConvertContext, located: Located<ConceptSchem
       .add(concept, `${NS.skos}prefLabel`, langString(c.label))
       .add(concept, `${NS.skos}definition`, c.definition === undefined ? undefined : langString(c.definition.trim()))
       .add(concept, `${NS.skos}notation`, c.notation === undefined ? undefined : plain(c.notation))
-      .links(concept, `${NS.skos}exactMatch`, c.exactMatch)
-      .links(concept, `${NS.skos}closeMatch`, c.closeMatch);
+      .urls(concept, `${NS.skos}exactMatch`, c.exactMatch)
+      .urls(concept, `${NS.skos}closeMatch`, c.closeMatch);
     for (const alt of c.altLabels) g.add(concept, `${NS.skos}altLabel`, langString(alt));
     if (c.broader) {
       const broader = ctx.iris.concept(r.id, c.broader);
@@ -49,7 +49,7 @@ export function convertInstrument(ctx: ConvertContext, located: Located<Instrume
     .link(s, t('instrumentType'), ctx.iris.concept('instrument-type', r.kind))
     .add(s, `${NS.dct}date`, r.year === undefined ? undefined : gYear(r.year))
     .link(s, `${NS.dct}publisher`, r.issuer && ctx.agentIri(r.issuer))
-    .links(s, `${NS.schema}url`, r.urls);
+    .urls(s, `${NS.schema}url`, r.urls);
   writeCurations(g, ctx, s, r.curated, INSTRUMENT_FIELD_PROPERTIES(t));
   return g;
 }
@@ -65,7 +65,7 @@ export function convertSource(ctx: ConvertContext, located: Located<SourceDocume
     .link(s, `${NS.dct}publisher`, ctx.agentIri(r.publisher))
     .add(s, `${NS.dct}issued`, gYear(r.year))
     .add(s, ctx.iris.term('asOf'), langString(r.asOf))
-    .links(s, `${NS.schema}url`, r.urls)
+    .urls(s, `${NS.schema}url`, r.urls)
     .add(s, `${NS.dct}rights`, r.rights === undefined ? undefined : langString(r.rights));
   return g;
 }

@@ -6,7 +6,7 @@ import { type GraphBuilder, iri, langString, plain } from '../rdf/terms.js';
 import type { ConvertContext } from './convert-context.js';
 import { fragmentSlug } from './fragment.js';
 
-/** The plain property each role also gets, so simple queries need no qualified node (VOCABULARY.md). */
+/** The plain property each role also gets, so simple queries need no qualified node (docs/vocabulary.md). */
 const ROLE_SHORTCUT: Readonly<Record<string, string>> = {
   lead: 'lead',
   'co-lead': 'lead',

@@ -1,7 +1,7 @@
 import { ICAT_ONTOLOGY, NS } from './namespaces.js';
 
 /**
- * Mints the IRIs of VOCABULARY.md from a base and record slugs. Nothing here uses a counter, a clock or
+ * Mints the IRIs of docs/vocabulary.md from a base and record slugs. Nothing here uses a counter, a clock or
  * a hash of the run: the same slug gives the same IRI in every build.
  */
 export class Iris {

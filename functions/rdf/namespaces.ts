@@ -24,7 +24,7 @@ export const NS = {
 
 export type Prefix = keyof typeof NS;
 
-/** The default base of every minted IRI (VOCABULARY.md). */
+/** The default base of every minted IRI (docs/vocabulary.md). */
 export const DEFAULT_BASE_IRI = 'https://w3id.org/icat-kg/';
 
 /**

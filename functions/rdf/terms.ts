@@ -1,5 +1,6 @@
 import { DataFactory } from 'n3';
 import type { Literal, NamedNode, Quad, Quad_Graph, Quad_Object, Quad_Subject } from '@rdfjs/types';
+import { iriFromUrl } from './iri-from-url.js';
 import { NS } from './namespaces.js';
 
 const { namedNode, literal, quad } = DataFactory;
@@ -43,6 +44,16 @@ export class GraphBuilder {
 
   links(subject: string, predicate: string | NamedNode, objects: readonly string[]): this {
     for (const o of objects) this.link(subject, predicate, o);
+    return this;
+  }
+
+  /** Links to a URL as a record prints it, percent-encoded where an IRI needs it (iriFromUrl). */
+  url(subject: string, predicate: string | NamedNode, url: string | undefined): this {
+    return this.link(subject, predicate, url === undefined ? undefined : iriFromUrl(url));
+  }
+
+  urls(subject: string, predicate: string | NamedNode, urls: readonly string[]): this {
+    for (const u of urls) this.url(subject, predicate, u);
     return this;
   }
 

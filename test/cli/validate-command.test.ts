@@ -67,6 +67,19 @@ describe('icat-kg validate', () => {
     expect(err[1]).toBe('1 problem; 1 record rejected.');
   });
 
+  it('refuses a publication link that no percent-encoding makes an IRI, naming file, line, record and field', async () => {
+    const file = 'publications/unodc-toolkit-to-combat-trafficking-in-persons-global-programme-2008.yaml';
+    const dir = corruptedCopy('bad-iri', file, (t) =>
+      t.replace('https://www.unodc.org/documents/', 'https://www.unodc.org\\documents/'),
+    );
+    const { code, err } = await cli('validate', dir);
+    expect(code).toBe(1);
+    expect(err).toEqual([
+      `${dir}/${file}:11: record "unodc-toolkit-to-combat-trafficking-in-persons-global-programme-2008": links[0].url: got "https://www.unodc.org\\\\documents/human-trafficking/Toolkit-files/07-89375_Ebook[1].pdf": its host part "www.unodc.org\\\\documents" is not a host name with an optional port (expected an http(s) URL that percent-encoding turns into an IRI, RFC 3987)`,
+      '1 problem; 1 record rejected.',
+    ]);
+  });
+
   it('reports a missing required field without repeating it for the records that cite the entity', async () => {
     const dir = corruptedCopy('missing-name', 'entities/ilo.yaml', (t) => t.replace(/^name: .*$/m, ''));
     const { code, err } = await cli('validate', dir);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../functions/package-paths.js';
 import { startServerProcess, type ServerProcess } from '../http/server-process.js';
 
-const MANIFEST = join(packageRoot(), '..', 'shared', 'conformance', 'sparql11-service-description', 'manifest.ttl');
+const MANIFEST = join(packageRoot(), 'test', 'fixtures', 'w3c', 'sparql11-service-description', 'manifest.ttl');
 const SD = 'http://www.w3.org/ns/sparql-service-description#';
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 const work = mkdtempSync(join(tmpdir(), 'icat-kg-sd-'));

@@ -8,7 +8,7 @@ import { packageRoot } from '../../functions/package-paths.js';
 import { startServerProcess, type ServerProcess } from '../http/server-process.js';
 import { readProtocolManifest, type ProtocolRequestSpec } from './protocol-manifest.js';
 
-const SUITE = join(packageRoot(), '..', 'shared', 'conformance', 'sparql11-protocol');
+const SUITE = join(packageRoot(), 'test', 'fixtures', 'w3c', 'sparql11-protocol');
 const tests = readProtocolManifest(join(SUITE, 'manifest.ttl'));
 const work = mkdtempSync(join(tmpdir(), 'icat-kg-protocol-'));
 let server: ServerProcess;

@@ -46,7 +46,7 @@ beforeAll(async () => {
 
   // A second endpoint with SDG data the ICAT graph does not hold: the KOS's subject mappings to UNBIS.
   const mappings = new Parser().parse(
-    readFileSync(join(packageRoot(), '..', 'shared', 'vocab', 'sdg', 'sdg-kos-subject-mappings.ttl'), 'utf8'),
+    readFileSync(join(packageRoot(), 'test', 'fixtures', 'sdg', 'sdg-kos-subject-mappings.ttl'), 'utf8'),
   );
   const mappingsPath = join(work, 'sdg-subjects.nq');
   writeFileSync(

@@ -7,8 +7,8 @@ import { validateShacl } from '../../functions/validate/validate-shacl.js';
 import { packageRoot } from '../../functions/package-paths.js';
 import { buildRealDumpSet } from './built-dump-set.js';
 
-/** The DCAT-AP 3.0.1 shapes shipped in shared/ (read by the tests only, never at run time). */
-const DCAT_AP = join(packageRoot(), '..', 'shared', 'vocab', 'dcat-ap');
+/** The DCAT-AP 3.0.1 shapes (test/fixtures/README.md; read by the tests only, never at run time). */
+const DCAT_AP = join(packageRoot(), 'test', 'fixtures', 'dcat-ap');
 const turtle = (path: string) => new Parser({ format: 'text/turtle' }).parse(readFileSync(path, 'utf8'));
 
 let result: BuildResult;

@@ -100,16 +100,6 @@ describe('the dump set of the real records', () => {
     expect(check.distinct_triples).toBe(result.dumps.statistics.triples);
   });
 
-  it('parses with rapper (raptor2): the Turtle dump and the catalog', async () => {
-    for (const [file, triples] of [
-      ['icat.ttl', result.dumps.statistics.triples],
-      ['catalog.ttl', new Parser().parse(read('catalog.ttl')).length],
-    ] as const) {
-      const { stderr } = await run('rapper', ['-i', 'turtle', '-c', join(dir, file)]);
-      expect(stderr).toContain(`Parsing returned ${triples} triples`);
-    }
-  });
-
   it('merges the two directions of the MoU table into one agreement per pair', () => {
     const nq = read('icat.nq');
     const about = (agreement: string, predicate: string) =>

@@ -18,7 +18,7 @@ import {
 import { validateRecords } from '../../functions/records/validate-records.js';
 import { loadSdgKos } from '../../functions/vocab/sdg-kos.js';
 
-/** The slugs of VOCABULARY.md, the public contract. */
+/** The slugs of docs/vocabulary.md, the public contract. */
 const ENTITY_SLUGS = `cbss coe cted icmpd icao interpol ilo iom itu ohchr osrsg-svc osrsg-vac osce oas unicef dpo-orolsi
 dppa undp unesco unhcr unicri unaids unodc genocide-prevention unfpa sr-cfs sr-tip un-women world-bank`.split(/\s+/);
 
@@ -49,7 +49,7 @@ describe('the records of the 2021 ICAT mapping', () => {
     });
   });
 
-  it('have ICAT and exactly the 29 entities of VOCABULARY.md', () => {
+  it('have ICAT and exactly the 29 entities of docs/vocabulary.md', () => {
     expect(records.all(entityType).map((e) => e.id)).toEqual(['icat', ...ENTITY_SLUGS].sort());
   });
 

@@ -75,6 +75,36 @@ describe('validateRecords', () => {
       [`${UNODC}:5: record "unodc": homepage: got "www.unodc.org", expected an absolute http(s) URL`],
     ],
     [
+      'a URL with a space in its host',
+      { [UNODC]: unodc.replace('homepage: http://www.unodc.org/', 'homepage: "http://www.un odc.org/"') },
+      [`${UNODC}:5: record "unodc": homepage: got "http://www.un odc.org/", expected an absolute http(s) URL`],
+    ],
+    [
+      'a non-http scheme where an http URL is required',
+      { [UNODC]: unodc.replace('homepage: http://www.unodc.org/', 'homepage: ftp://ftp.unodc.org/') },
+      [`${UNODC}:5: record "unodc": homepage: got "ftp://ftp.unodc.org/", expected an absolute http(s) URL`],
+    ],
+    [
+      // WHATWG URL parsing reads the backslash as "/": only the IRI check sees that the host is broken.
+      'a URL whose host no encoding can fix',
+      { [UNODC]: unodc.replace('homepage: http://www.unodc.org/', 'homepage: http://www.unodc.org\\en/') },
+      [
+        `${UNODC}:5: record "unodc": homepage: got "http://www.unodc.org\\\\en/": its host part "www.unodc.org\\\\en" is not a host name with an optional port (expected an http(s) URL that percent-encoding turns into an IRI, RFC 3987)`,
+      ],
+    ],
+    [
+      'a broken host in a list',
+      {
+        'data/instruments/unga-res-55-25.yaml': VALID_FILES['data/instruments/unga-res-55-25.yaml']!.replace(
+          'urls: [https://undocs.org/en/A/RES/55/25]',
+          'urls: [https://undocs.org\\en/A/RES/55/25]',
+        ),
+      },
+      [
+        'data/instruments/unga-res-55-25.yaml:5: record "unga-res-55-25": urls[0]: got "https://undocs.org\\\\en/A/RES/55/25": its host part "undocs.org\\\\en" is not a host name with an optional port (expected an http(s) URL that percent-encoding turns into an IRI, RFC 3987)',
+      ],
+    ],
+    [
       'an unknown M49 code',
       { 'data/organizations/naptip.yaml': VALID_FILES['data/organizations/naptip.yaml']!.replace('"566"', '"999"') },
       [

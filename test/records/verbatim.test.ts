@@ -54,7 +54,7 @@ const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** The seed with whitespace folded, once as printed and once without its link blocks and page headers. */
 function seedText(): string {
-  const raw = readFileSync(join(packageRoot(), '..', 'shared', 'seed', '000_3ad5ac7fec196404.txt'), 'utf8');
+  const raw = readFileSync(join(packageRoot(), 'data', 'source', 'icat-2021-mapping-resource.txt'), 'utf8');
   const withoutLinks = raw
     .split('\n')
     .filter(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { urlIriProblem } from '../../rdf/iri-from-url.js';
 
 /** Lower-case ASCII words joined by single hyphens: the stable part of every minted IRI. */
 export const slug = z
@@ -7,12 +8,24 @@ export const slug = z
     error: 'expected a slug (lower-case letters, digits and single hyphens, e.g. "un-women")',
   });
 
+/**
+ * A URL must become an IRI of the graph: conversion percent-encodes what an IRI cannot hold
+ * (rdf/iri-from-url.ts); what encoding cannot fix (a backslash or a line break in the host, no "//")
+ * is reported here, against the record's field.
+ */
+export function becomesIri(value: string, ctx: z.RefinementCtx): void {
+  const problem = urlIriProblem(value);
+  if (problem)
+    ctx.addIssue({
+      code: 'custom',
+      message: `got ${JSON.stringify(value)}: ${problem} (expected an http(s) URL that percent-encoding turns into an IRI, RFC 3987)`,
+    });
+}
+
 /** An absolute http(s) URL, as printed in the source. */
-export const url = z.url({
-  protocol: /^https?$/,
-  hostname: z.regexes.domain,
-  error: 'expected an absolute http(s) URL',
-});
+export const url = z
+  .url({ protocol: /^https?$/, hostname: z.regexes.domain, error: 'expected an absolute http(s) URL', abort: true })
+  .superRefine(becomesIri);
 
 /** Years the mapping can speak of: from the oldest instrument it cites to the end of the 2030 Agenda. */
 export const FIRST_YEAR = 1900;

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { recordBase, slug, verbatim } from './common.js';
+import { becomesIri, recordBase, slug, verbatim } from './common.js';
 
 /** An external concept IRI we map to (UNBIS Thesaurus, SDG KOS, ...). */
-const externalIri = z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) IRI' });
+const externalIri = z
+  .url({ protocol: /^https?$/, error: 'expected an absolute http(s) IRI', abort: true })
+  .superRefine(becomesIri);
 
 const concept = z.strictObject({
   id: slug,
