@@ -97,7 +97,7 @@ export async function buildDumpSet(graph: KnowledgeGraph, iris: Iris, config: Pu
   const statistics = graphStatistics(quads, iris);
   const dumps = [...main, ...main.map(gzipped)];
 
-  const catalog = catalogQuads(iris, config, dumps, version);
+  const catalog = catalogQuads(iris, config, dumps, version, quads);
   const catalogPrefixes = {
     ...prefixes,
     spdx: 'http://spdx.org/rdf/terms#',
