@@ -1,6 +1,6 @@
 import type { Quad } from '@rdfjs/types';
 import { NS } from '../rdf/namespaces.js';
-import { formatSize } from './html-format.js';
+import { FILES_STYLE, formatSize } from './html-format.js';
 import { escapeHtml, layout } from './pages.js';
 
 const SPDX = 'http://spdx.org/rdf/terms#';
@@ -141,7 +141,7 @@ ${about}
 </table>
 <h2>Downloads</h2>
 <p>Every file of this version, immutable at its URL; see also the <a href="/dumps/">listing of the dump set</a>.</p>
-<table>
+<table class="files">
 <tr><th>File</th><th>Format</th><th>Size</th><th>SHA-256</th><th>Licence</th></tr>
 ${files}
 </table>
@@ -149,5 +149,6 @@ ${files}
 <ul>
 ${services}
 </ul>`,
+    FILES_STYLE,
   );
 }

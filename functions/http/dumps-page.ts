@@ -1,4 +1,4 @@
-import { formatSize } from './html-format.js';
+import { FILES_STYLE, formatSize } from './html-format.js';
 import { escapeHtml, layout } from './pages.js';
 
 /** One file of the dump set as manifest.json lists it. */
@@ -34,9 +34,10 @@ export function dumpsPage(manifest: Manifest): string {
 files, byte for byte. Each link is the file's immutable URL; <code>/dumps/{file}</code> always serves the latest
 version. The same list as data: <a href="${escapeHtml(prefix)}manifest.json">manifest.json</a>; the files described
 in DCAT: <a href="/catalog">the catalog</a>.</p>
-<table>
+<table class="files">
 <tr><th>File</th><th>Media type</th><th>Size</th><th>SHA-256</th></tr>
 ${rows}
 </table>`,
+    FILES_STYLE,
   );
 }

@@ -23,3 +23,7 @@ export function wantsHtml(accept: string | undefined, format: string | undefined
   if (!accept || !/text\/html/i.test(accept)) return false;
   return !/(turtle|rdf\+xml|ld\+json|n-triples|n-quads|trig|application\/json)/i.test(accept);
 }
+
+/** Tables of files: columns as wide as their content, hashes broken anywhere rather than overflowing. */
+export const FILES_STYLE =
+  '<style>.files th { width: auto; } .files td:nth-child(4) code { word-break: break-all; }</style>';
