@@ -15,19 +15,19 @@ describe('a build', () => {
     expect(Buffer.compare(a.result.dumps.files[0]!.content, b.result.dumps.files[0]!.content)).toBe(0);
   });
 
-  it('stays byte-identical with SOURCE_DATE_EPOCH, whose date is the only change, in the catalog alone', async () => {
+  it('stays byte-identical with SOURCE_DATE_EPOCH, whose date is the only change, in catalog and VoID alone', async () => {
     const plain = await buildRealDumpSet();
     const a = await buildRealDumpSet({ sourceDateEpoch: '1796131800' });
     const b = await buildRealDumpSet({ sourceDateEpoch: '1796131800' });
     for (const { dir } of [plain, a, b]) rmSync(dir, { recursive: true, force: true });
     const hashes = (r: typeof a) => r.result.dumps.files.map((f) => [f.path, f.sha256]);
     expect(hashes(b)).toEqual(hashes(a));
-    // The data, and so the version, do not depend on the release date; only catalog and manifest do.
+    // The data, and so the version, do not depend on the release date; only catalog, VoID and manifest do.
     expect(a.result.dumps.version).toBe(plain.result.dumps.version);
     const changed = hashes(a)
       .filter(([path, sha], i) => hashes(plain)[i]![0] !== path || hashes(plain)[i]![1] !== sha)
       .map(([path]) => path);
-    expect(changed).toEqual(['catalog.ttl', 'catalog.jsonld', 'manifest.json']);
+    expect(changed).toEqual(['catalog.ttl', 'catalog.jsonld', 'void.ttl', 'manifest.json']);
     const dates = (r: typeof a) =>
       [
         ...r.result.dumps.files
@@ -38,6 +38,9 @@ describe('a build', () => {
     // Without it, every date is DATASET_ISSUED's default: never the time of the build.
     expect(new Set(dates(plain))).toEqual(new Set(['issued 2026-11-27', 'modified 2026-11-27']));
     expect(new Set(dates(a))).toEqual(new Set(['issued 2026-11-27', 'issued 2026-12-01', 'modified 2026-12-01']));
+    const voidOf = (r: typeof a) => r.result.dumps.files.find((f) => f.path === 'void.ttl')!.content.toString('utf8');
+    expect(voidOf(a)).toMatch(/dct:issued "2026-11-27"\^\^xsd:date;\s+dct:modified "2026-12-01"\^\^xsd:date;/);
+    expect(voidOf(plain)).toMatch(/dct:issued "2026-11-27"\^\^xsd:date;\s+dct:modified "2026-11-27"\^\^xsd:date;/);
   });
 
   it('mints every IRI from the configured BASE_IRI', async () => {
