@@ -8,13 +8,17 @@ import { NotAcceptableError, QueryError } from '../query/query-errors.js';
 import type { QueryLimits } from '../query/query-limits.js';
 import type { QueryResponse } from '../query/query-runner.js';
 import { writeQuads } from '../query/write-quads.js';
+import { writeRdfXml } from '../query/write-rdf-xml.js';
 import { prefixesFor } from '../publish/serialize.js';
 import { chartNamespaces } from '../charts/chart-definitions.js';
 import { Iris } from '../rdf/iris.js';
-import { dashboardPage } from './dashboard-page.js';
-import { exampleQueries } from './examples.js';
-import { ontologyPage } from './ontology-page.js';
+import { catalogPage } from './catalog-page.js';
 import { clientAddress } from './client-address.js';
+import { dashboardPage } from './dashboard-page.js';
+import { dumpsPage, type Manifest } from './dumps-page.js';
+import { exampleQueries } from './examples.js';
+import { wantsHtml } from './html-format.js';
+import { ontologyPage } from './ontology-page.js';
 import { errorResponse } from './http-errors.js';
 import { preferredLanguages } from './choose-label.js';
 import { EMPTY_PAGE_DATA, readPageData } from './page-data.js';
@@ -50,6 +54,13 @@ const RDF_TYPES = [
   'application/trig',
   'application/rdf+xml',
 ];
+const CATALOG_TYPES = ['text/turtle', 'application/ld+json', 'application/rdf+xml'];
+const CATALOG_EXTENSIONS = {
+  ttl: 'text/turtle',
+  jsonld: 'application/ld+json',
+  rdf: 'application/rdf+xml',
+  html: 'text/html',
+} as const;
 const CACHE_QUERY = 'public, max-age=300';
 const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
 const CACHE_SHORT = 'public, max-age=60';
@@ -179,11 +190,16 @@ export function createApp(options: AppOptions): Hono {
     return new Response(c.req.method === 'HEAD' ? null : file.content, { headers });
   };
 
-  app.get('/dumps/', (c) =>
-    c.json({ version: site.version, files: site.paths.map((p) => `/dumps/${p}`) }, 200, {
-      'Cache-Control': CACHE_SHORT,
-    }),
-  );
+  // The dump set's listing: an HTML page for browsers, the JSON listing for programs.
+  app.get('/dumps/', (c) => {
+    const headers = { 'Cache-Control': CACHE_SHORT, Vary: 'Accept', 'X-Dataset-Version': site.version };
+    if (wantsHtml(c.req.header('accept'), c.req.query('format'))) {
+      const manifest = site.file('manifest.json');
+      if (!manifest) return c.text(`No manifest.json in dump set ${site.version}.\n`, 404);
+      return c.html(dumpsPage(JSON.parse(manifest.content.toString('utf8')) as Manifest), 200, headers);
+    }
+    return c.json({ version: site.version, files: site.paths.map((p) => `/dumps/${p}`) }, 200, headers);
+  });
   // /dumps/{version}/... never changes (immutable); /dumps/... is the latest version (short-lived).
   app.get('/dumps/*', (c) => {
     const path = c.req.path.slice('/dumps/'.length);
@@ -211,14 +227,37 @@ export function createApp(options: AppOptions): Hono {
     return new Response(body, { headers: { ...headers, 'content-type': contentType(mediaType) } });
   });
   app.get('/.well-known/void', (c) => serveFile(c, 'void.ttl', CACHE_SHORT));
-  app.get('/catalog', (c) => {
-    const wantsJson =
-      negotiateRdf(c.req.header('accept'), c.req.query('format'), ['text/turtle', 'application/ld+json']) ===
-      'application/ld+json';
-    const response = serveFile(c, wantsJson ? 'catalog.jsonld' : 'catalog.ttl', CACHE_SHORT);
+  // The catalog: Turtle (default), JSON-LD, RDF/XML (what ckanext-dcat harvests by default), or HTML.
+  let catalog: Quad[] | undefined;
+  const catalogQuads = () =>
+    (catalog ??= new Parser({ format: 'text/turtle' }).parse(site.file('catalog.ttl')?.content.toString('utf8') ?? ''));
+  const serveCatalog = (c: Context, mediaType: string) => {
+    const vary = { Vary: 'Accept', 'Cache-Control': CACHE_SHORT, 'X-Dataset-Version': site.version };
+    if (!site.file('catalog.ttl')) return c.text(`No catalog in dump set ${site.version}.\n`, 404);
+    if (mediaType === 'text/html') {
+      const local = (iri: string) => (iri.startsWith(baseIri) ? `/${iri.slice(baseIri.length)}` : iri);
+      return c.html(catalogPage(catalogQuads(), local), 200, vary);
+    }
+    if (mediaType === 'application/rdf+xml') {
+      const etag = `"${site.version}-catalog.rdf"`;
+      const headers = { ...vary, ETag: etag, 'content-type': contentType(mediaType) };
+      if (c.req.header('if-none-match') === etag) return new Response(null, { status: 304, headers });
+      return new Response(c.req.method === 'HEAD' ? null : writeRdfXml(catalogQuads()), { headers });
+    }
+    const response = serveFile(c, mediaType === 'application/ld+json' ? 'catalog.jsonld' : 'catalog.ttl', CACHE_SHORT);
     response.headers.set('Vary', 'Accept');
     return response;
+  };
+  app.get('/catalog', (c) => {
+    const accept = c.req.header('accept');
+    const format = c.req.query('format');
+    if (wantsHtml(accept, format)) return serveCatalog(c, 'text/html');
+    return serveCatalog(c, negotiateRdf(accept, format, CATALOG_TYPES));
   });
+  // Fixed URLs per format, for harvesters configured with a URL rather than an Accept header.
+  for (const [extension, mediaType] of Object.entries(CATALOG_EXTENSIONS)) {
+    app.get(`/catalog.${extension}`, (c) => serveCatalog(c, mediaType));
+  }
 
   // Linked data: {base}id/... answers here, as HTML, Turtle or JSON-LD by content negotiation (200 + Vary: Accept).
   app.get('/id/*', async (c) => {

@@ -22,6 +22,7 @@ code { background: #f1f4f7; padding: 0 0.2rem; }
 .examples button { border: 1px solid #0b4f8a; background: #fff; color: #0b4f8a; border-radius: 3px; padding: 0.3rem 0.6rem; cursor: pointer; }
 `;
 
+/** The page frame every HTML page shares (header with the site's links, styles). */
 export function layout(title: string, body: string, head = ''): string {
   return `<!doctype html>
 <html lang="en">

@@ -1,14 +1,13 @@
 import type { Quad } from '@rdfjs/types';
-import { dumpsUrlOf, type PublishConfig } from '../config.js';
+import type { PublishConfig } from '../config.js';
 import type { Iris } from '../rdf/iris.js';
 import { NS } from '../rdf/namespaces.js';
 import { GraphBuilder, langString, plain, typed } from '../rdf/terms.js';
+import { writeDumpDistribution, writeSparqlDistribution } from './catalog-distributions.js';
+import { describeSourceDocument } from './catalog-source.js';
 import type { DumpFile } from './dump-file.js';
 
-const SPDX = 'http://spdx.org/rdf/terms#';
-const IANA = 'http://www.iana.org/assignments/media-types/';
 const EU = 'http://publications.europa.eu/resource/authority/';
-const DCATAP = 'http://data.europa.eu/r5r/';
 const KEYWORDS = [
   'trafficking in persons',
   'human trafficking',
@@ -19,16 +18,6 @@ const KEYWORDS = [
   'linked data',
 ];
 const SPARQL_PROTOCOL = 'https://www.w3.org/TR/sparql11-protocol/';
-
-/** EU file-type concepts of the dump formats (DCAT-AP's controlled vocabulary for dct:format). */
-const FILE_TYPES: Readonly<Record<string, { id: string; label: string }>> = {
-  'application/n-quads': { id: 'RDF_N_QUADS', label: 'RDF N-Quads' },
-  'application/trig': { id: 'RDF_TRIG', label: 'RDF TriG' },
-  'text/turtle': { id: 'RDF_TURTLE', label: 'RDF Turtle' },
-  'application/ld+json': { id: 'JSON_LD', label: 'JSON-LD' },
-  'application/json': { id: 'JSON', label: 'JSON' },
-  'image/svg+xml': { id: 'SVG', label: 'SVG' },
-};
 
 /** What the catalog says about the source and the coverage of the data; facts of the mapping, not of a run. */
 const TEMPORAL = {
@@ -41,15 +30,24 @@ const TEMPORAL = {
 /**
  * The DCAT catalog of one dump set (DCAT-AP 3.0.1): the dataset, one distribution per dump file with
  * its size and checksum, and the SPARQL endpoint as a data service with a distribution that points to it.
+ * `recordQuads` (the graph) supply what the catalog says about the source document.
  */
-export function catalogQuads(iris: Iris, config: PublishConfig, files: readonly DumpFile[], version: string): Quad[] {
+export function catalogQuads(
+  iris: Iris,
+  config: PublishConfig,
+  files: readonly DumpFile[],
+  version: string,
+  recordQuads: readonly Quad[],
+): Quad[] {
   const g = new GraphBuilder(iris.catalog);
   const dataset = iris.dataset;
+  const source = describeSourceDocument(g, iris, recordQuads);
   const publisher = `${iris.base}id/publisher`;
   const contact = `${iris.base}id/contact`;
   const service = iris.sparql;
-  const source = iris.source('icat-2021-mapping-resource');
   const t = (ns: keyof typeof NS, local: string) => `${NS[ns]}${local}`;
+  const issued = typed(config.dates.issued, `${NS.xsd}date`);
+  const modified = typed(config.dates.modified, `${NS.xsd}date`);
 
   g.type(iris.catalog, t('dcat', 'Catalog'))
     .add(iris.catalog, t('dct', 'title'), langString('ICAT Knowledge Graph catalog'))
@@ -60,6 +58,8 @@ export function catalogQuads(iris: Iris, config: PublishConfig, files: readonly 
         'The datasets and data services of the ICAT Knowledge Graph: the 2021 ICAT mapping of UN work against trafficking in persons as linked open data.',
       ),
     )
+    .add(iris.catalog, t('dct', 'issued'), issued)
+    .add(iris.catalog, t('dct', 'modified'), modified)
     .link(iris.catalog, t('dct', 'publisher'), publisher)
     .link(iris.catalog, t('foaf', 'homepage'), config.publisherUrl)
     .link(iris.catalog, t('dcat', 'dataset'), dataset)
@@ -87,10 +87,13 @@ export function catalogQuads(iris: Iris, config: PublishConfig, files: readonly 
         'Mandates, expertise, SDG targets, formal cooperation frameworks (MoUs), partnerships, multi-stakeholder initiatives, programmes by country and publications of the 29 entities of the Inter-Agency Coordination Group against Trafficking in Persons (ICAT), from its 2021 mapping resource, linked to the UN SDG vocabulary and M49 country codes.',
       ),
     )
+    .add(dataset, t('dct', 'issued'), issued)
+    .add(dataset, t('dct', 'modified'), modified)
     .link(dataset, t('dct', 'publisher'), publisher)
     .link(dataset, t('dcat', 'contactPoint'), contact)
-    .link(dataset, t('dct', 'source'), source)
+    // Not dct:source: DCAT-AP ranges it over datasets, and the source is a document.
     .link(dataset, t('prov', 'wasDerivedFrom'), source)
+    .link(dataset, t('dct', 'relation'), source)
     .link(dataset, t('dcat', 'landingPage'), config.publisherUrl)
     .add(dataset, t('dcat', 'version'), plain(version))
     .link(dataset, t('dct', 'language'), `${EU}language/ENG`)
@@ -122,22 +125,6 @@ export function catalogQuads(iris: Iris, config: PublishConfig, files: readonly 
     t('dct', 'title'),
     langString('ICAT Knowledge Graph ontology'),
   );
-  // DCAT-AP ranges dct:source over datasets: the mapping resource is described as the dataset it is the source of.
-  g.type(source, t('dcat', 'Dataset'))
-    .add(source, t('dct', 'title'), langString('ICAT 2021 Mapping Resource'))
-    .add(
-      source,
-      t('dct', 'description'),
-      langString(
-        'The 2021 mapping of the mandates, expertise, partnerships and programmes of the entities of ICAT, published by ICAT: the source of every fact of this dataset.',
-      ),
-    )
-    .link(source, t('dct', 'publisher'), iris.entity('icat'));
-  g.type(iris.entity('icat'), t('foaf', 'Agent'), t('foaf', 'Organization')).add(
-    iris.entity('icat'),
-    t('foaf', 'name'),
-    langString('Inter-Agency Coordination Group against Trafficking in Persons'),
-  );
   g.type(`${EU}data-theme`, t('skos', 'ConceptScheme')).add(
     `${EU}data-theme`,
     t('dct', 'title'),
@@ -160,9 +147,8 @@ export function catalogQuads(iris: Iris, config: PublishConfig, files: readonly 
       ),
     );
 
-  for (const file of files) writeDistribution(g, config, dataset, file, version);
+  for (const file of files) writeDumpDistribution(g, config, dataset, file, version);
 
-  const sparqlDistribution = `${dataset}/distribution/sparql`;
   g.type(service, t('dcat', 'DataService'))
     .add(service, t('dct', 'title'), langString('ICAT Knowledge Graph SPARQL endpoint'))
     .link(service, t('dcat', 'endpointURL'), config.sparqlEndpoint)
@@ -177,18 +163,7 @@ export function catalogQuads(iris: Iris, config: PublishConfig, files: readonly 
     t('dct', 'title'),
     langString('SPARQL 1.1 Protocol'),
   );
-  g.link(dataset, t('dcat', 'distribution'), sparqlDistribution)
-    .type(sparqlDistribution, t('dcat', 'Distribution'))
-    .add(sparqlDistribution, t('dct', 'title'), langString('SPARQL endpoint'))
-    .add(
-      sparqlDistribution,
-      t('dct', 'description'),
-      langString('The latest version of the graph, queried through the SPARQL 1.1 Protocol.'),
-    )
-    .link(sparqlDistribution, t('dcat', 'accessURL'), config.sparqlEndpoint)
-    .link(sparqlDistribution, `${DCATAP}availability`, `${EU}planned-availability/STABLE`)
-    .link(sparqlDistribution, t('dcat', 'accessService'), service);
-  if (config.license) g.link(sparqlDistribution, t('dct', 'license'), config.license);
+  writeSparqlDistribution(g, config, dataset, service);
   if (config.license) g.type(config.license, t('dct', 'LicenseDocument'));
   return g.quads;
 }
@@ -198,53 +173,4 @@ function describeAuthority(g: GraphBuilder, table: string, code: string, label: 
   g.type(concept, cls, `${NS.skos}Concept`)
     .link(concept, `${NS.skos}inScheme`, `${EU}${table}`)
     .add(concept, `${NS.skos}prefLabel`, langString(label));
-}
-
-function writeDistribution(
-  g: GraphBuilder,
-  config: PublishConfig,
-  dataset: string,
-  file: DumpFile,
-  version: string,
-): void {
-  const t = (ns: keyof typeof NS, local: string) => `${NS[ns]}${local}`;
-  const distribution = `${dataset}/distribution/${file.path}`;
-  const url = `${dumpsUrlOf(config, version)}${file.path}`;
-  const checksum = `${distribution}#sha256`;
-  const format = FILE_TYPES[file.mediaType];
-  g.link(dataset, t('dcat', 'distribution'), distribution)
-    .type(distribution, t('dcat', 'Distribution'))
-    .add(distribution, t('dct', 'title'), langString(file.title))
-    .add(
-      distribution,
-      t('dct', 'description'),
-      langString(file.description ?? `${file.title}: ${file.path} of dump set ${version}.`),
-    )
-    .link(distribution, `${DCATAP}availability`, `${EU}planned-availability/STABLE`)
-    .link(distribution, t('dcat', 'accessURL'), url)
-    .link(distribution, t('dcat', 'downloadURL'), url)
-    .link(distribution, t('dcat', 'mediaType'), `${IANA}${file.mediaType}`)
-    .add(distribution, t('dcat', 'byteSize'), typed(String(file.content.length), `${NS.xsd}nonNegativeInteger`))
-    .link(distribution, `${SPDX}checksum`, checksum)
-    .link(distribution, t('dct', 'conformsTo'), file.conformsTo);
-  if (file.conformsTo) g.type(file.conformsTo, t('dct', 'Standard'));
-  g.type(`${IANA}${file.mediaType}`, t('dct', 'MediaType'));
-  if (format) {
-    const formatIri = `${EU}file-type/${format.id}`;
-    g.link(distribution, t('dct', 'format'), formatIri)
-      .type(formatIri, t('dct', 'MediaTypeOrExtent'), t('skos', 'Concept'))
-      .link(formatIri, t('skos', 'inScheme'), `${EU}file-type`)
-      .add(formatIri, t('skos', 'prefLabel'), langString(format.label));
-  }
-  if (file.gzip) {
-    g.link(distribution, t('dcat', 'compressFormat'), `${IANA}application/gzip`).type(
-      `${IANA}application/gzip`,
-      t('dct', 'MediaType'),
-    );
-  }
-  if (config.license) g.link(distribution, t('dct', 'license'), config.license);
-  g.type(checksum, `${SPDX}Checksum`)
-    .link(checksum, `${SPDX}algorithm`, `${SPDX}checksumAlgorithm_sha256`)
-    .type(`${SPDX}checksumAlgorithm_sha256`, `${SPDX}ChecksumAlgorithm`)
-    .add(checksum, `${SPDX}checksumValue`, typed(file.sha256, `${NS.xsd}hexBinary`));
 }

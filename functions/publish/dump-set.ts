@@ -109,7 +109,7 @@ export async function buildDumpSet(graph: KnowledgeGraph, iris: Iris, config: Pu
   const statistics = graphStatistics(quads, iris);
   const dumps = [...main, ...main.map(gzipped)];
 
-  const catalog = catalogQuads(iris, config, [...dumps, ...charts], version);
+  const catalog = catalogQuads(iris, config, [...dumps, ...charts], version, quads);
   const catalogPrefixes = {
     ...prefixes,
     spdx: 'http://spdx.org/rdf/terms#',

@@ -4,7 +4,7 @@ import { compareStrings } from '../compare.js';
 import { dumpsUrlOf, type PublishConfig } from '../config.js';
 import type { Iris } from '../rdf/iris.js';
 import { NS } from '../rdf/namespaces.js';
-import { GraphBuilder, integer, langString, plain } from '../rdf/terms.js';
+import { GraphBuilder, integer, langString, plain, typed } from '../rdf/terms.js';
 import type { DumpFile } from './dump-file.js';
 
 /** Figures of the merged graph that VoID reports (and the closing notes quote). */
@@ -82,6 +82,10 @@ export function voidQuads(
   const v = (local: string) => `${NS.void}${local}`;
   g.type(d, v('Dataset'))
     .add(d, `${NS.dct}title`, langString('ICAT Knowledge Graph'))
+    // The release dates and licence of the catalog (DATASET_ISSUED, SOURCE_DATE_EPOCH, DATASET_LICENSE).
+    .add(d, `${NS.dct}issued`, typed(config.dates.issued, `${NS.xsd}date`))
+    .add(d, `${NS.dct}modified`, typed(config.dates.modified, `${NS.xsd}date`))
+    .link(d, `${NS.dct}license`, config.license)
     .link(d, v('sparqlEndpoint'), config.sparqlEndpoint)
     .add(d, v('uriSpace'), plain(`${iris.base}id/`))
     .add(d, v('triples'), integer(stats.triples))
