@@ -12,7 +12,7 @@ import { prefixesFor } from '../publish/serialize.js';
 import { exampleQueries } from './examples.js';
 import { errorResponse } from './http-errors.js';
 import { homePage, queryPage, resourcePage } from './pages.js';
-import { ResultCache } from './result-cache.js';
+import { ResultCache, resultCacheLimitsFromEnv } from './result-cache.js';
 import { serviceDescription } from './service-description.js';
 import type { Site } from './site.js';
 import { readProtocolRequest } from './sparql-protocol.js';
@@ -50,7 +50,7 @@ const CACHE_SHORT = 'public, max-age=60';
  */
 export function createApp(options: AppOptions): Hono {
   const { executor, site, limits, baseIri, assets } = options;
-  const cache = options.cache ?? new ResultCache();
+  const cache = options.cache ?? new ResultCache(resultCacheLimitsFromEnv());
   const app = new Hono();
 
   app.use(
