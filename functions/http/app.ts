@@ -24,7 +24,7 @@ import { preferredLanguages } from './choose-label.js';
 import { EMPTY_PAGE_DATA, readPageData } from './page-data.js';
 import { FAVICON_SVG, homePage, queryPage } from './pages.js';
 import { resourcePage, shownIris } from './resource-page.js';
-import { ResultCache } from './result-cache.js';
+import { ResultCache, resultCacheLimitsFromEnv } from './result-cache.js';
 import { serviceDescription } from './service-description.js';
 import type { Site } from './site.js';
 import { readProtocolRequest } from './sparql-protocol.js';
@@ -71,7 +71,7 @@ const CACHE_SHORT = 'public, max-age=60';
  */
 export function createApp(options: AppOptions): Hono {
   const { executor, site, limits, baseIri, assets } = options;
-  const cache = options.cache ?? new ResultCache();
+  const cache = options.cache ?? new ResultCache(resultCacheLimitsFromEnv());
   const app = new Hono();
 
   app.use(

@@ -1,4 +1,5 @@
 import type { Term } from '@rdfjs/types';
+import { XmlText } from './xml-text.js';
 
 /** One solution: variable name (without `?`) → term. */
 export type Solution = ReadonlyMap<string, Term>;
@@ -58,43 +59,41 @@ function jsonTerm(term: Term): Record<string, string> {
   }
 }
 
-/** SPARQL Query Results XML. */
+/** SPARQL Query Results XML (1.0: characters it cannot carry are replaced, see XmlText). */
 export function xmlWriter(vars: readonly string[], maxBytes: number): ResultWriter {
+  const text = new XmlText();
   const rows: string[] = [];
-  const head = `<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>${vars.map((v) => `<variable name="${escapeXml(v)}"/>`).join('')}</head>\n<results>\n`;
-  const budget = new Budget(maxBytes - head.length - 24);
+  const head = `<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>${vars.map((v) => `<variable name="${text.escape(v)}"/>`).join('')}</head>\n<results>\n`;
+  // Room for the closing tags and the note of replaced characters.
+  const budget = new Budget(maxBytes - head.length - 24 - 160);
   return {
     row(solution) {
       const bindings = [...solution].map(
-        ([name, term]) => `<binding name="${escapeXml(name)}">${xmlTerm(term)}</binding>`,
+        ([name, term]) => `<binding name="${text.escape(name)}">${xmlTerm(term, text.escape)}</binding>`,
       );
       const chunk = `<result>${bindings.join('')}</result>\n`;
       if (!budget.take(chunk)) return false;
       rows.push(chunk);
       return true;
     },
-    end: () => `${head}${rows.join('')}</results>\n</sparql>\n`,
+    end: () => `${head}${rows.join('')}</results>\n</sparql>\n${text.note()}`,
   };
 }
 
-function xmlTerm(term: Term): string {
+function xmlTerm(term: Term, escape: (text: string) => string): string {
   switch (term.termType) {
     case 'NamedNode':
-      return `<uri>${escapeXml(term.value)}</uri>`;
+      return `<uri>${escape(term.value)}</uri>`;
     case 'BlankNode':
-      return `<bnode>${escapeXml(term.value)}</bnode>`;
+      return `<bnode>${escape(term.value)}</bnode>`;
     case 'Literal':
-      if (term.language) return `<literal xml:lang="${escapeXml(term.language)}">${escapeXml(term.value)}</literal>`;
+      if (term.language) return `<literal xml:lang="${escape(term.language)}">${escape(term.value)}</literal>`;
       if (term.datatype.value !== XSD_STRING)
-        return `<literal datatype="${escapeXml(term.datatype.value)}">${escapeXml(term.value)}</literal>`;
-      return `<literal>${escapeXml(term.value)}</literal>`;
+        return `<literal datatype="${escape(term.datatype.value)}">${escape(term.value)}</literal>`;
+      return `<literal>${escape(term.value)}</literal>`;
     default:
-      return `<literal>${escapeXml(term.value)}</literal>`;
+      return `<literal>${escape(term.value)}</literal>`;
   }
-}
-
-export function escapeXml(s: string): string {
-  return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
 /** SPARQL 1.1 Query Results CSV: plain values, quoted where needed. */

@@ -4,6 +4,8 @@ import { packageRoot } from '../../functions/package-paths.js';
 
 export interface ServerProcess {
   readonly url: string;
+  /** The server's process id (its query workers are threads of it: /proc/PID/status counts them too). */
+  readonly pid: number;
   /** Milliseconds from spawning the process to its "ready" line. */
   readonly startMs: number;
   /** Everything the process has printed so far, stdout then stderr as they came. */
@@ -46,6 +48,7 @@ export async function startServerProcess(
   const startMs = performance.now() - started;
   return {
     url,
+    pid: child.pid!,
     startMs,
     output: () => output,
     stop: () =>
