@@ -156,10 +156,12 @@ describe('the SPARQL endpoint over the real graph', () => {
       accept: 'application/n-triples',
     });
     expect(construct.headers.get('content-type')).toBe('application/n-triples; charset=utf-8');
-    expect((await construct.text()).trim().split('\n').sort()).toEqual([
-      `<${BASE}id/entity/ilo> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${ICAT_ONTOLOGY}Entity> .`,
-      `<${BASE}id/entity/ilo> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/org#FormalOrganization> .`,
-    ]);
+    expect((await construct.text()).trim().split('\n').sort()).toEqual(
+      [
+        `<${BASE}id/entity/ilo> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${ICAT_ONTOLOGY}Entity> .`,
+        `<${BASE}id/entity/ilo> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/org#FormalOrganization> .`,
+      ].sort(),
+    );
     expect((await sparql(query, { accept: 'image/png' })).status).toBe(406);
     // RDF/XML, read back by an independent parser (raptor).
     const ilo = `CONSTRUCT { ?e ?p ?o } WHERE { ?e ?p ?o FILTER(?e = <${BASE}id/entity/ilo>) }`;
