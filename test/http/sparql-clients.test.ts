@@ -110,7 +110,7 @@ describe('SPARQLWrapper (Debian python3-sparqlwrapper)', () => {
       ).text(),
     ).length;
 
-    expect(entityLabels).toHaveLength(30);
+    expect(entityLabels).toHaveLength(29);
     expect(entityLabels).toContain(`${UNODC} United Nations Office on Drugs and Crime`);
     expect(describeTriples).toBeGreaterThan(10);
     expect(records.map((r) => `${r.form} ${r.format} ${r.method}`)).toEqual(
