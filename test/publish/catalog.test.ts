@@ -1,3 +1,4 @@
+import { CHARTS } from '../../functions/charts/chart-definitions.js';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from 'n3';
@@ -84,10 +85,11 @@ describe('the DCAT catalog', () => {
 
   it('gives every distribution the configured licence, dates and a format', () => {
     const distributions = select('SELECT ?d WHERE { ?d a dcat:Distribution }');
-    expect(distributions).toHaveLength(9); // 4 dumps, their 4 gzip variants, the SPARQL endpoint
+    // 4 dumps, their 4 gzip variants, the dashboard's charts as SVG, the SPARQL endpoint.
+    expect(distributions).toHaveLength(9 + CHARTS.length);
     const rows = select(`SELECT ?d ?license ?issued ?modified ?format WHERE {
       ?d a dcat:Distribution ; dct:license ?license ; dct:issued ?issued ; dct:modified ?modified ; dct:format ?format }`);
-    expect(rows).toHaveLength(9);
+    expect(rows).toHaveLength(9 + CHARTS.length);
     for (const row of rows)
       expect(row).toMatchObject({ license: LICENSE, issued: '2026-12-01', modified: '2026-12-01' });
     expect(
@@ -130,7 +132,7 @@ describe('the DCAT catalog', () => {
     const downloads = select(
       `SELECT ?d WHERE { ?d dcat:accessURL ?a ; dcat:downloadURL ?u ; dcat:mediaType ?m ; dct:format ?f }`,
     );
-    expect(downloads).toHaveLength(8);
+    expect(downloads).toHaveLength(8 + CHARTS.length);
   });
 
   it('gives each dump distribution its URLs, IANA media type, size, SHA-256 and the configured licence', () => {
