@@ -1,3 +1,4 @@
+import { CHARTS } from '../../functions/charts/chart-definitions.js';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -97,8 +98,8 @@ describe('the catalog over HTTP', () => {
     const nq = file('icat.nq');
     expect(html).toContain(`<code>${nq.sha256}</code>`);
     expect(html).toContain(`${nq.content.length.toLocaleString('en-US')} bytes`);
-    // The licence row, the 8 downloads, the SPARQL service's distribution.
-    expect(links.filter((l) => l === LICENSE)).toHaveLength(1 + 8 + 1);
+    // The licence row, the 8 downloads, the dashboard's charts, the SPARQL service's distribution.
+    expect(links.filter((l) => l === LICENSE)).toHaveLength(1 + 8 + CHARTS.length + 1);
     expect(links).toEqual(expect.arrayContaining(['/sparql', '/id/source/icat-2021-mapping-resource', '/dumps/']));
     expect(links).toEqual(expect.arrayContaining(['?format=turtle', '?format=jsonld', '?format=rdfxml']));
     // Its links work: the download (same bytes) and the source document's page.
