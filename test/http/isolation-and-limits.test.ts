@@ -13,7 +13,15 @@ let memory: ServerProcess;
 
 interface Health {
   rssBytes: number;
-  queries: { workers: number; spares: number; restarted: number; timedOut: number; memoryExceeded: number };
+  queries: {
+    workers: number;
+    spares: number;
+    running: number;
+    queued: number;
+    restarted: number;
+    timedOut: number;
+    memoryExceeded: number;
+  };
 }
 
 async function sparql(server: ServerProcess, query: string, headers: Record<string, string> = {}) {
@@ -32,6 +40,12 @@ async function sparql(server: ServerProcess, query: string, headers: Record<stri
 }
 
 const health = async (server: ServerProcess) => (await (await fetch(`${server.url}/health`)).json()) as Health;
+
+/** Waits until the pool holds `queued` queries waiting: a fixed sleep is too short on a loaded machine. */
+async function queueHolds(server: ServerProcess, queued: number) {
+  for (let i = 0; i < 200 && (await health(server)).queries.queued < queued; i++)
+    await new Promise((r) => setTimeout(r, 10));
+}
 
 /** Waits until the pool has its warm spare back (it reloads the store in the background). */
 async function spareReady(server: ServerProcess) {
@@ -158,7 +172,7 @@ describe('fair, bounded queueing within the time limit', () => {
     const running = sparql(queueing, SLOW, { 'x-forwarded-for': '203.0.113.1' });
     await new Promise((r) => setTimeout(r, 100));
     const queued = [2, 3, 4].map((n) => sparql(queueing, SLOW, { 'x-forwarded-for': `203.0.113.${n}` }));
-    await new Promise((r) => setTimeout(r, 100));
+    await queueHolds(queueing, 3);
     const refused = await sparql(queueing, 'ASK { ?s ?p ?o }', { 'x-forwarded-for': '203.0.113.5' });
     expect(refused.status).toBe(503);
     expect(refused.body).toBe('The endpoint is busy (3 queries waiting). Try again later.\n');

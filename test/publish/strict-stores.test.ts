@@ -78,7 +78,7 @@ describe('strict triple stores and parsers accept every dump', () => {
     expect(loaded(await jsonldToNQuads('catalog.jsonld'), 'application/n-quads')).toBe(catalogTriples);
     expect(loaded(read('void.ttl'), 'text/turtle')).toBe(new Parser().parse(read('void.ttl')).length);
     const entities = readdirSync(join(dir, 'entities')).sort();
-    expect(entities).toHaveLength(30);
+    expect(entities).toHaveLength(29);
     for (const file of entities) {
       const nquads = await jsonldToNQuads(`entities/${file}`);
       const count = new Parser({ format: 'application/n-quads' }).parse(nquads).length;
