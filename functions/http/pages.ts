@@ -11,7 +11,8 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
-const STYLE = `
+/** The pages' one inline style (the Content-Security-Policy allows it by its hash). */
+export const STYLE = `
 body { font-family: system-ui, sans-serif; margin: 0; color: #1d2733; line-height: 1.45; }
 header { background: #0b4f8a; color: #fff; padding: 0.8rem 1.5rem; }
 header a { color: #fff; margin-right: 1.2rem; }
@@ -78,26 +79,9 @@ export function queryPage(endpoint: string, examples: readonly ExampleQuery[]): 
 <p>Endpoint: <code>${escapeHtml(endpoint)}</code>. Pick an example or write a query; results are limited in rows, bytes and time (see the response headers).</p>
 <div class="examples">${buttons}</div>
 <div id="yasgui"></div>
-<script type="application/json" id="example-queries">${scriptJson(examples)}</script>
+<script type="application/json" id="query-page">${scriptJson({ endpoint, examples })}</script>
 <script src="/ui/yasgui.min.js"></script>
-<script>
-  const examples = JSON.parse(document.getElementById('example-queries').textContent);
-  const yasgui = new Yasgui(document.getElementById('yasgui'), {
-    requestConfig: { endpoint: ${scriptJson(endpoint)}, method: 'POST' },
-    copyEndpointOnNewTab: false,
-    persistenceId: null,
-  });
-  const first = examples[0];
-  if (first) yasgui.getTab().setQuery(first.query);
-  for (const button of document.querySelectorAll('[data-example]')) {
-    button.addEventListener('click', () => {
-      const example = examples.find((e) => e.id === button.dataset.example);
-      const tab = yasgui.getTab();
-      tab.setQuery(example.query);
-      tab.query();
-    });
-  }
-</script>`,
+<script src="/ui/query-page.js"></script>`,
     '<link rel="stylesheet" href="/ui/yasgui.min.css">',
   );
 }

@@ -8,6 +8,7 @@ import { WorkerPoolExecutor } from '../query/worker-pool-executor.js';
 import type { JsonLdContext } from '../publish/serialize.js';
 import { prefixesFor } from '../publish/serialize.js';
 import { siteFromDumpDir, siteFromNQuadsFile } from './load-site.js';
+import { refuseConnect } from './refuse-connect.js';
 import { loadUiAssets } from './ui-assets.js';
 
 export interface ServerOptions {
@@ -63,5 +64,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         });
       },
     );
+    server.on('connect', refuseConnect);
   });
 }
