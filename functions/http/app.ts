@@ -59,7 +59,7 @@ export function createApp(options: AppOptions): Hono {
   // First, so that it wraps every answer: the CORS preflight's, errors' and not-found's too.
   app.use('*', async (c, next) => {
     await next();
-    addSecurityHeaders(c.res.headers);
+    await addSecurityHeaders(c.res);
   });
   app.use(
     '*',

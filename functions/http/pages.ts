@@ -11,8 +11,7 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
-/** The pages' one inline style (the Content-Security-Policy allows it by its hash). */
-export const STYLE = `
+const STYLE = `
 body { font-family: system-ui, sans-serif; margin: 0; color: #1d2733; line-height: 1.45; }
 header { background: #0b4f8a; color: #fff; padding: 0.8rem 1.5rem; }
 header a { color: #fff; margin-right: 1.2rem; }
