@@ -86,6 +86,24 @@ async function send(fuzz: FuzzCase): Promise<Outcome> {
   }
 }
 
+interface WorkerStats {
+  readonly restarted: number;
+  readonly timedOut: number;
+  readonly memoryExceeded: number;
+  readonly rejectedBusy: number;
+}
+
+/** The query workers' counters, where the server reports them (GET /health), else undefined. */
+async function workerStats(): Promise<WorkerStats | undefined> {
+  const response = await fetch(`${server.url}/health`);
+  if (response.status !== 200) {
+    await response.arrayBuffer();
+    return undefined;
+  }
+  const health = (await response.json()) as { queries?: WorkerStats | null };
+  return health.queries ?? undefined;
+}
+
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -133,6 +151,7 @@ describe('fuzzing the endpoint over HTTP', () => {
     await healthLoop;
     clearInterval(sampler);
 
+    const workers = await workerStats();
     const byStatus = new Map<string, number>();
     for (const o of outcomes) byStatus.set(String(o.status), (byStatus.get(String(o.status)) ?? 0) + 1);
     const latencies = outcomes.map((o) => o.ms);
@@ -146,6 +165,9 @@ describe('fuzzing the endpoint over HTTP', () => {
           .join(', ')}`,
         `latency p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms`,
         `server RSS max ${rssMax.toFixed(0)} MiB`,
+        workers
+          ? `workers restarted ${workers.restarted}, queries timed out ${workers.timedOut}, over memory ${workers.memoryExceeded}, refused busy ${workers.rejectedBusy}`
+          : 'workers restarted: not reported (the server has no /health)',
         `health ASK {}: ${health.length} sent, max ${healthMax.toFixed(0)} ms, statuses ${[...new Set(health.map((h) => h.status))].join(', ')}`,
       ].join('\n'),
     );
@@ -167,6 +189,8 @@ describe('fuzzing the endpoint over HTTP', () => {
       UPDATE_FORMS.length,
     );
     expect(isAlive(server.pid)).toBe(true);
+    // No worker exit storm: every restart is one a limit asked for (a time-out or the memory budget).
+    if (workers) expect(workers.restarted).toBeLessThanOrEqual(workers.timedOut + workers.memoryExceeded);
     expect(rssMax).toBeLessThan(RSS_CEILING_MIB);
     expect(health.length).toBeGreaterThan(5);
     expect(health.filter((h) => h.status !== 200)).toEqual([]);
