@@ -9,6 +9,7 @@ import type { QueryLimits } from '../query/query-limits.js';
 import type { QueryResponse } from '../query/query-runner.js';
 import { writeQuads } from '../query/write-quads.js';
 import { writeRdfXml } from '../query/write-rdf-xml.js';
+import { replacedCharacters } from '../query/xml-text.js';
 import { prefixesFor } from '../publish/serialize.js';
 import { chartNamespaces } from '../charts/chart-definitions.js';
 import { Iris } from '../rdf/iris.js';
@@ -23,8 +24,10 @@ import { errorResponse } from './http-errors.js';
 import { preferredLanguages } from './choose-label.js';
 import { EMPTY_PAGE_DATA, readPageData } from './page-data.js';
 import { FAVICON_SVG, homePage, queryPage } from './pages.js';
+import { QUERY_PAGE_SCRIPT } from './query-page-script.js';
 import { resourcePage, shownIris } from './resource-page.js';
 import { ResultCache, resultCacheLimitsFromEnv } from './result-cache.js';
+import { addSecurityHeaders } from './security-headers.js';
 import { serviceDescription } from './service-description.js';
 import type { Site } from './site.js';
 import { readProtocolRequest } from './sparql-protocol.js';
@@ -74,13 +77,25 @@ export function createApp(options: AppOptions): Hono {
   const cache = options.cache ?? new ResultCache(resultCacheLimitsFromEnv());
   const app = new Hono();
 
+  // First, so that it wraps every answer: the CORS preflight's, errors' and not-found's too.
+  app.use('*', async (c, next) => {
+    await next();
+    await addSecurityHeaders(c.res);
+  });
   app.use(
     '*',
     cors({
       origin: '*',
       allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
       allowHeaders: ['Content-Type', 'Accept', 'If-None-Match'],
-      exposeHeaders: ['ETag', 'X-Result-Rows', 'X-Result-Truncated', 'X-Dataset-Version', 'Retry-After'],
+      exposeHeaders: [
+        'ETag',
+        'X-Result-Rows',
+        'X-Result-Truncated',
+        'X-Result-Characters-Replaced',
+        'X-Dataset-Version',
+        'Retry-After',
+      ],
       maxAge: 86400,
     }),
   );
@@ -130,7 +145,9 @@ export function createApp(options: AppOptions): Hono {
     ]);
     const etag = ResultCache.etagOf(key);
     const common = { ETag: etag, 'Cache-Control': CACHE_QUERY, Vary: 'Accept', 'X-Dataset-Version': site.version };
-    if (c.req.header('if-none-match') === etag) return new Response(null, { status: 304, headers: common });
+    // Only a query answered before (so parsed, and its answer kept) can be "not modified".
+    if (c.req.header('if-none-match') === etag && cache.has(key))
+      return new Response(null, { status: 304, headers: common });
     const hit = cache.get(key);
     if (hit)
       return new Response(c.req.method === 'HEAD' ? null : hit.body, {
@@ -170,8 +187,13 @@ export function createApp(options: AppOptions): Hono {
     );
   }
 
+  const uiFiles = new Map(Object.entries(assets));
+  uiFiles.set('query-page.js', {
+    content: Buffer.from(QUERY_PAGE_SCRIPT),
+    mediaType: 'text/javascript; charset=utf-8',
+  });
   app.get('/ui/:file', (c) => {
-    const asset = assets[c.req.param('file')];
+    const asset = uiFiles.get(c.req.param('file'));
     if (!asset) return c.text('Not found.\n', 404);
     return new Response(asset.content, { headers: { 'content-type': asset.mediaType, 'Cache-Control': CACHE_SHORT } });
   });
@@ -337,5 +359,7 @@ function resultHeaders(response: QueryResponse, limits: QueryLimits): Record<str
   const headers: Record<string, string> = { 'X-Result-Rows': String(response.rows) };
   if (response.truncated === 'rows') headers['X-Result-Truncated'] = `max-rows=${limits.maxRows}`;
   if (response.truncated === 'bytes') headers['X-Result-Truncated'] = `max-bytes=${limits.maxResponseBytes}`;
+  const replaced = response.mediaType.includes('xml') ? replacedCharacters(response.body) : 0;
+  if (replaced > 0) headers['X-Result-Characters-Replaced'] = String(replaced);
   return headers;
 }

@@ -79,34 +79,9 @@ export function queryPage(endpoint: string, examples: readonly ExampleQuery[]): 
 <p>Endpoint: <code>${escapeHtml(endpoint)}</code>. Pick an example or write a query; results are limited in rows, bytes and time (see the response headers).</p>
 <div class="examples">${buttons}</div>
 <div id="yasgui"></div>
-<script type="application/json" id="example-queries">${scriptJson(examples)}</script>
+<script type="application/json" id="query-page">${scriptJson({ endpoint, examples })}</script>
 <script src="/ui/yasgui.min.js"></script>
-<script>
-  // YASR shows a failed query's message; the promise query() returns rejects too, and unhandled it
-  // would surface as an uncaught page error.
-  const runQuery = (tab) => Promise.resolve(tab.query()).catch(() => {});
-  const examples = JSON.parse(document.getElementById('example-queries').textContent);
-  const yasgui = new Yasgui(document.getElementById('yasgui'), {
-    requestConfig: { endpoint: ${scriptJson(endpoint)}, method: 'POST' },
-    copyEndpointOnNewTab: false,
-    persistenceId: null,
-  });
-  // A link can carry a query in the fragment (/sparql#query=...): the dashboard links its charts' queries so.
-  const linked = new URLSearchParams(location.hash.slice(1)).get('query');
-  const first = examples[0];
-  if (linked) {
-    yasgui.getTab().setQuery(linked);
-    runQuery(yasgui.getTab());
-  } else if (first) yasgui.getTab().setQuery(first.query);
-  for (const button of document.querySelectorAll('[data-example]')) {
-    button.addEventListener('click', () => {
-      const example = examples.find((e) => e.id === button.dataset.example);
-      const tab = yasgui.getTab();
-      tab.setQuery(example.query);
-      runQuery(tab);
-    });
-  }
-</script>`,
+<script src="/ui/query-page.js"></script>`,
     '<link rel="stylesheet" href="/ui/yasgui.min.css">',
   );
 }

@@ -14,7 +14,7 @@ import type { WorkerInit, WorkerReply, WorkerTask } from './worker-protocol.js';
 const ANONYMOUS = '-';
 
 /**
- * Runs queries in a pool of worker threads, each with its own engine and store.
+ * Runs queries in a pool of worker processes, each with its own engine and store.
  * - The time limit counts from arrival: a query still waiting at the limit is answered 503 too.
  * - The queue is bounded (503) and so is each client's share of it (429), both with Retry-After; the
  *   queue takes from each client in turn.
@@ -127,7 +127,7 @@ export class WorkerPoolExecutor implements QueryExecutor {
       const job = this.queue.shift()!;
       job.slot = slot;
       slot.job = job;
-      slot.worker.postMessage(job.task);
+      slot.worker.send(job.task);
     }
   }
 

@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { OUT_OF_MEMORY_EXIT, type WorkerInit, type WorkerReply, type WorkerTask } from './worker-protocol.js';
 
 /** One query waiting for, or running on, a worker. */
@@ -11,15 +12,16 @@ export interface Job {
   slot?: WorkerSlot;
 }
 
-/** A query worker thread and what the pool knows of it. */
+/** A query worker process and what the pool knows of it. */
 export interface WorkerSlot {
-  readonly worker: Worker;
+  readonly worker: ChildProcess;
+  readonly exited: Promise<void>;
   ready: boolean;
   /** Set when the pool stopped it on purpose: its exit is expected. */
   retired: boolean;
   job?: Job;
-  /** The error the thread died of, e.g. ERR_WORKER_OUT_OF_MEMORY. */
-  failure?: Error & { code?: string };
+  /** Why the process ended, when the pool did not stop it. */
+  failure?: Error;
   /** Whether it ended over its memory budget (V8's limit or its own watch). */
   outOfMemory?: boolean;
 }
@@ -27,35 +29,48 @@ export interface WorkerSlot {
 export interface SlotEvents {
   ready(slot: WorkerSlot): void;
   reply(slot: WorkerSlot, reply: WorkerReply): void;
-  /** The thread ended without being retired; `failure` says why when it can. */
+  /** The process ended without being retired; `failure` says why. */
   died(slot: WorkerSlot): void;
 }
 
 /**
  * Starts a query worker with a heap budget of `memoryMb`: it stops itself past it, and V8 stops it at
- * twice that (a query past either kills only this thread).
+ * twice that. A process, not a thread: V8 aborts the whole process when one allocation overshoots its
+ * heap limit (a query can build a string of hundreds of MB in one step), and that must end the query's
+ * worker only, never the server.
  */
 export function startWorker(script: URL, init: WorkerInit, memoryMb: number, events: SlotEvents): WorkerSlot {
-  const worker = new Worker(script, {
-    workerData: init,
-    resourceLimits: { maxOldGenerationSizeMb: memoryMb * 2 },
+  const worker = fork(fileURLToPath(script), [], {
+    execArgv: [`--max-old-space-size=${memoryMb * 2}`],
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const slot: WorkerSlot = { worker, ready: false, retired: false };
+  let exited!: () => void;
+  const slot: WorkerSlot = { worker, ready: false, retired: false, exited: new Promise((r) => (exited = r)) };
   worker.on('message', (message: WorkerReply | { ready: true }) => {
     if ('ready' in message) {
       slot.ready = true;
       events.ready(slot);
     } else events.reply(slot, message);
   });
-  worker.on('error', (error) => (slot.failure = error));
-  worker.once('exit', (code) => {
-    slot.outOfMemory = code === OUT_OF_MEMORY_EXIT || slot.failure?.code === 'ERR_WORKER_OUT_OF_MEMORY';
-    if (!slot.retired) events.died(slot);
+  // A send to a process that just died fails here; its exit follows and says why.
+  worker.on('error', (error) => (slot.failure ??= error));
+  worker.once('exit', (code, signal) => {
+    exited();
+    if (slot.retired) return;
+    slot.outOfMemory = code === OUT_OF_MEMORY_EXIT || signal === 'SIGABRT';
+    slot.failure = new Error(
+      `a query worker stopped (${signal ? `signal ${signal}` : `exit code ${code}`})${slot.failure ? `: ${slot.failure.message}` : ''}`,
+    );
+    events.died(slot);
   });
+  worker.send(init);
   return slot;
 }
 
-export function retire(slot: WorkerSlot): Promise<number> {
+/** Stops a worker on purpose (a query past its time, or the pool closing); resolves once it is gone. */
+export function retire(slot: WorkerSlot): Promise<void> {
   slot.retired = true;
-  return slot.worker.terminate();
+  if (slot.worker.exitCode === null && slot.worker.signalCode === null) slot.worker.kill('SIGKILL');
+  return slot.exited;
 }

@@ -13,6 +13,7 @@ import type { JsonLdContext } from '../publish/serialize.js';
 import { prefixesFor } from '../publish/serialize.js';
 import { withAccessLog } from './access-log.js';
 import { siteFromDumpDir, siteFromNQuadsFile } from './load-site.js';
+import { refuseConnect } from './refuse-connect.js';
 import { loadUiAssets } from './ui-assets.js';
 
 export interface ServerOptions {
@@ -115,5 +116,6 @@ function listen(options: ServerOptions, site: Site, executor: QueryExecutor): Pr
         });
       },
     );
+    server.on('connect', refuseConnect);
   });
 }

@@ -39,6 +39,12 @@ afterAll(async () => {
 async function localPage() {
   const page = await browser.newPage();
   const outside: string[] = [];
+  // Console errors, Content-Security-Policy violations among them: the pages must cause none.
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
   // Everything the UI needs comes from this server: any other request is blocked and recorded.
   await page.route('**/*', (route) => {
     const url = route.request().url();
@@ -46,12 +52,12 @@ async function localPage() {
     outside.push(url);
     return route.abort();
   });
-  return { page, outside };
+  return { page, outside, errors };
 }
 
 describe('the query UI and the resource pages in Chromium', () => {
   it('runs a worked example and shows the result table', async () => {
-    const { page, outside } = await localPage();
+    const { page, outside, errors } = await localPage();
     await page.goto(`${server.url}/sparql`);
     await page.waitForSelector('.yasqe .CodeMirror');
     await page.click('button[data-example="no-field-presence"]');
@@ -62,11 +68,12 @@ describe('the query UI and the resource pages in Chromium', () => {
       .toBe(true);
     expect(await table.locator('tbody tr').count()).toBe(8);
     expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 
   it('opens an entity page and follows a link to another resource', async () => {
-    const { page, outside } = await localPage();
+    const { page, outside, errors } = await localPage();
     await page.goto(`${server.url}/id/entity/unodc`);
     expect(await page.locator('h1').innerText()).toBe('United Nations Office on Drugs and Crime');
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as {
@@ -77,6 +84,7 @@ describe('the query UI and the resource pages in Chromium', () => {
     await page.waitForURL(`${server.url}/id/instrument/unga-res-55-25`);
     expect(await page.locator('h1').innerText()).toMatch(/55\/25/);
     expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
