@@ -39,7 +39,11 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
     .option('--store <url>', "a SPARQL store's query endpoint, filled by icat-kg load: queries are evaluated there")
     .option('--port <port>', 'the port to listen on', process.env.PORT ?? '8080')
     .option('--host <host>', 'the address to listen on', process.env.HOST ?? '127.0.0.1')
-    .option('--workers <n>', 'query worker threads (each holds a copy of the graph)', process.env.QUERY_WORKERS ?? '2')
+    .option(
+      '--workers <n>',
+      'query worker processes (each holds a copy of the graph)',
+      process.env.QUERY_WORKERS ?? '2',
+    )
     .option('--log', 'write an access log line per request to stdout (combined log format)')
     .action(async (options: ServeOptions) => setExitCode(await serveCommand(options, io)));
 

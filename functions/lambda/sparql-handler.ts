@@ -24,8 +24,8 @@ export interface SparqlHandlerDeps {
   readonly now?: () => number;
   readonly log?: (entry: Record<string, unknown>) => void;
   /**
-   * The query worker script (the bundle ships it beside index.mjs). Queries run in one worker thread, so
-   * a query past its time or memory limit is really stopped (the thread is terminated) and no stray error
+   * The query worker script (the bundle ships it beside index.mjs). Queries run in one worker process, so
+   * a query past its time or memory limit is really stopped (the process is killed) and no stray error
    * of a query can reach the Lambda runtime, which ends the process on any unhandled rejection. Without
    * it queries run in process: tests, and deployments that accept those risks for a faster cold start.
    */

@@ -23,7 +23,7 @@ export interface ExecutorStats {
 }
 
 /**
- * What the HTTP app needs from the query side; in process or in a pool of worker threads. `client` names
+ * What the HTTP app needs from the query side; in process or in a pool of worker processes. `client` names
  * who asks (an address), for per-client limits.
  */
 export interface QueryExecutor {

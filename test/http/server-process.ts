@@ -4,7 +4,7 @@ import { packageRoot } from '../../functions/package-paths.js';
 
 export interface ServerProcess {
   readonly url: string;
-  /** The server's process id (its query workers are threads of it: /proc/PID/status counts them too). */
+  /** The server's process id (its query workers are child processes of it). */
   readonly pid: number;
   /** Milliseconds from spawning the process to its "ready" line. */
   readonly startMs: number;
