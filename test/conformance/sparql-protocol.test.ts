@@ -5,13 +5,19 @@ import { Parser, Writer } from 'n3';
 import { DataFactory } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../functions/package-paths.js';
+import { DEFAULT_BASE_IRI } from '../../functions/rdf/namespaces.js';
+import { GraphStoreClient } from '../../functions/store/graph-store-client.js';
+import { loadDumpSet, storeLayout } from '../../functions/store/load-dump-set.js';
 import { startServerProcess, type ServerProcess } from '../http/server-process.js';
+import { startVirtuoso, type Virtuoso } from '../store/virtuoso.js';
 import { readProtocolManifest, type ProtocolRequestSpec } from './protocol-manifest.js';
 
 const SUITE = join(packageRoot(), 'test', 'fixtures', 'w3c', 'sparql11-protocol');
 const tests = readProtocolManifest(join(SUITE, 'manifest.ttl'));
 const work = mkdtempSync(join(tmpdir(), 'icat-kg-protocol-'));
-let server: ServerProcess;
+let memory: ServerProcess;
+let virtuoso: Virtuoso;
+let store: ServerProcess;
 
 beforeAll(async () => {
   // Every graph any test names, as a named graph of one N-Quads file served with `icat-kg serve --quads`.
@@ -24,14 +30,20 @@ beforeAll(async () => {
   );
   const path = join(work, 'protocol.nq');
   writeFileSync(path, new Writer({ format: 'application/n-quads' }).quadsToString(quads));
-  server = await startServerProcess(['--quads', path]);
-});
+  memory = await startServerProcess(['--quads', path]);
+  // The same graphs in a real store, queried through `icat-kg serve --store`.
+  virtuoso = await startVirtuoso();
+  const nquads = readFileSync(path, 'utf8');
+  await loadDumpSet(nquads, 'protocol-suite', new GraphStoreClient(virtuoso.graphStore), storeLayout(DEFAULT_BASE_IRI));
+  store = await startServerProcess(['--store', virtuoso.sparql]);
+}, 300_000);
 afterAll(async () => {
-  await server?.stop();
+  await Promise.all([memory?.stop(), store?.stop()]);
+  await virtuoso?.stop();
   rmSync(work, { recursive: true, force: true });
 });
 
-async function send(spec: ProtocolRequestSpec): Promise<Response> {
+async function send(server: ServerProcess, spec: ProtocolRequestSpec): Promise<Response> {
   const path = spec.path.replace(/^\/sparql\//, '/sparql');
   const body =
     spec.body && Buffer.from(spec.body.chars, spec.body.encoding.toUpperCase() === 'UTF-16' ? 'utf16le' : 'utf8');
@@ -71,7 +83,10 @@ async function booleanOf(response: Response): Promise<boolean | undefined> {
       : undefined;
 }
 
-describe('W3C SPARQL 1.1 Protocol test suite', () => {
+describe.each([
+  ['in memory', () => memory],
+  ['over a real Virtuoso (serve --store)', () => store],
+])('W3C SPARQL 1.1 Protocol test suite, %s', (_mode, server) => {
   it('has the 13 query, 7 update and 14 negative tests of the suite', () => {
     expect(['query', 'update', 'negative'].map((k) => tests.filter((t) => t.kind === k).length)).toEqual([13, 7, 14]);
   });
@@ -79,7 +94,7 @@ describe('W3C SPARQL 1.1 Protocol test suite', () => {
   for (const test of tests.filter((t) => t.kind !== 'update')) {
     it(`${test.kind}: ${test.name}`, async () => {
       for (const spec of test.requests) {
-        const response = await send(spec);
+        const response = await send(server(), spec);
         expect({ status: statusClass(response.status) }).toEqual({
           status: expect.toBeOneOf([...spec.expectedStatus]),
         });
@@ -95,7 +110,7 @@ describe('W3C SPARQL 1.1 Protocol test suite', () => {
 
   for (const test of tests.filter((t) => t.kind === 'update')) {
     it(`update (not applicable: read-only endpoint answers 4xx): ${test.name}`, async () => {
-      const response = await send(test.requests[0]!);
+      const response = await send(server(), test.requests[0]!);
       expect(response.status).toBeGreaterThanOrEqual(400);
       expect(response.status).toBeLessThan(500);
       expect(await response.text()).toMatch(/read-only/);
