@@ -44,7 +44,8 @@ export function parseStoreState(ntriples: string, stateGraph: string): StoreStat
   return version === undefined ? undefined : { version, graphs: graphs.sort() };
 }
 
-function stateTriples(layout: StoreLayout, version: string, graphs: readonly string[]): string {
+/** The state graph's triples: the version loaded and every named graph of it. */
+export function stateTriples(layout: StoreLayout, version: string, graphs: readonly string[]): string {
   const s = `<${layout.stateGraph}>`;
   return [
     `${s} <${NS.rdf}type> <${NS.prov}Entity> .`,

@@ -14,6 +14,10 @@ export interface Virtuoso {
   readonly sparql: string;
   /** The SPARQL 1.1 Graph Store HTTP Protocol endpoint. */
   readonly graphStore: string;
+  /** The database folder: Virtuoso's bulk loader may read files put here (DirsAllowed). */
+  readonly dir: string;
+  /** Runs SQL (and `SPARQL ...` statements) through isql as dba; resolves with isql's output. */
+  sql(statement: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -104,6 +108,10 @@ MaxQueryExecutionTime = 120
   return {
     sparql: `${base}/sparql`,
     graphStore: `${base}/sparql-graph-crud`,
+    dir,
+    sql: async (statement) =>
+      (await run(ISQL, [`127.0.0.1:${sqlPort}`, 'dba', 'dba', `exec=${statement}`], { maxBuffer: 64 * 1024 * 1024 }))
+        .stdout,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
