@@ -4,12 +4,20 @@ import { join } from 'node:path';
 import { DataFactory, Parser, Store } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../functions/package-paths.js';
+import { DEFAULT_BASE_IRI } from '../../functions/rdf/namespaces.js';
+import { GraphStoreClient } from '../../functions/store/graph-store-client.js';
+import { loadDumpSet, storeLayout } from '../../functions/store/load-dump-set.js';
 import { startServerProcess, type ServerProcess } from '../http/server-process.js';
+import { startVirtuoso, type Virtuoso } from '../store/virtuoso.js';
 
 const MANIFEST = join(packageRoot(), 'test', 'fixtures', 'w3c', 'sparql11-service-description', 'manifest.ttl');
 const SD = 'http://www.w3.org/ns/sparql-service-description#';
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 const work = mkdtempSync(join(tmpdir(), 'icat-kg-sd-'));
+let memory: ServerProcess;
+let virtuoso: Virtuoso;
+let store: ServerProcess;
+// The description under test: each mode's block below reads its server's into these.
 let server: ServerProcess;
 let description: Store;
 let contentType: string;
@@ -21,14 +29,16 @@ const names = new Parser()
 
 beforeAll(async () => {
   const path = join(work, 'one.nq');
-  writeFileSync(path, '<http://example.org/s> <http://example.org/p> "o" <http://example.org/g> .\n');
-  server = await startServerProcess(['--quads', path]);
-  const response = await fetch(`${server.url}/sparql`);
-  contentType = response.headers.get('content-type') ?? '';
-  description = new Store(new Parser({ baseIRI: `${server.url}/sparql` }).parse(await response.text()));
-});
+  const nquads = '<http://example.org/s> <http://example.org/p> "o" <http://example.org/g> .\n';
+  writeFileSync(path, nquads);
+  memory = await startServerProcess(['--quads', path]);
+  virtuoso = await startVirtuoso();
+  await loadDumpSet(nquads, 'one-quad', new GraphStoreClient(virtuoso.graphStore), storeLayout(DEFAULT_BASE_IRI));
+  store = await startServerProcess(['--store', virtuoso.sparql]);
+}, 300_000);
 afterAll(async () => {
-  await server?.stop();
+  await Promise.all([memory?.stop(), store?.stop()]);
+  await virtuoso?.stop();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -63,7 +73,16 @@ const CHECKS: Record<string, () => void> = {
   },
 };
 
-describe('W3C SPARQL 1.1 Service Description test suite', () => {
+describe.each([
+  ['in memory', () => memory],
+  ['over a real Virtuoso (serve --store)', () => store],
+])('W3C SPARQL 1.1 Service Description test suite, %s', (_mode, serverOf) => {
+  beforeAll(async () => {
+    server = serverOf();
+    const response = await fetch(`${server.url}/sparql`);
+    contentType = response.headers.get('content-type') ?? '';
+    description = new Store(new Parser({ baseIRI: `${server.url}/sparql` }).parse(await response.text()));
+  });
   it('has the three tests', () => expect(names.map(([id]) => id).sort()).toEqual(Object.keys(CHECKS).sort()));
   for (const [id, name] of names) it(name, () => CHECKS[id]!());
 });
