@@ -25,3 +25,27 @@ function normalize(url: string): string {
     return url;
   }
 }
+
+/**
+ * The SERVICE endpoints a query names that the allow-list does not hold (a variable endpoint counts as
+ * `?name`). Over a remote store the whole query goes to the store, which would make the SERVICE call
+ * itself, out of reach of `allowListFetch`: such a query must be refused before it is sent.
+ */
+export function unlistedServices(operation: unknown, allowList: readonly string[]): string[] {
+  const allowed = new Set(allowList.map(normalize));
+  const found = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const op = node as { type?: string; name?: { termType?: string; value?: string } };
+    if (op.type === 'service' && op.name) {
+      const name = op.name.termType === 'NamedNode' ? op.name.value! : `?${op.name.value}`;
+      if (op.name.termType !== 'NamedNode' || !allowed.has(normalize(name))) found.add(name);
+    }
+    for (const child of Object.values(node)) {
+      if (Array.isArray(child)) child.forEach(visit);
+      else visit(child);
+    }
+  };
+  visit(operation);
+  return [...found];
+}

@@ -6,7 +6,7 @@ import { DataFactory, type Store } from 'n3';
 import type { JsonLdContext } from '../publish/serialize.js';
 import { algebraToSparql } from './algebra-to-sparql.js';
 import { bindEmptyGraphPatterns } from './empty-graph-patterns.js';
-import { allowListFetch } from './fetch-guard.js';
+import { allowListFetch, unlistedServices } from './fetch-guard.js';
 import { negotiate, type QueryForm } from './negotiate.js';
 import {
   BadQueryRequestError,
@@ -120,7 +120,14 @@ export class QueryRunner {
     const form = formOf(parsed);
     const mediaType = negotiate(form, request.accept, request.formats);
     let operation = withProtocolDataset(parsed, request, this.algebra);
-    if (this.remote) operation = withStoreDataset(operation, this.remote, this.algebra);
+    if (this.remote) {
+      const unlisted = unlistedServices(operation, limits.serviceAllowList);
+      if (unlisted.length > 0)
+        throw new BadQueryRequestError(
+          `SERVICE <${unlisted[0]}> is not allowed: this endpoint federates only with ${limits.serviceAllowList.length === 0 ? 'no other endpoint' : limits.serviceAllowList.join(', ')}.`,
+        );
+      operation = withStoreDataset(operation, this.remote, this.algebra);
+    }
     if (form === 'select') operation = withRowLimit(operation, limits.maxRows + 1, this.algebra);
     try {
       return await this.execute(operation, form, mediaType);

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { rmSync } from 'node:fs';
 import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +82,34 @@ describe('icat-kg serve --store over a real Virtuoso', () => {
   ])('sees the same dataset: %s', async (_what, query) => {
     const [expected, actual] = await Promise.all([select(memory, query), select(store, query)]);
     expect(actual).toEqual(expected);
+  });
+
+  it('never lets the store make a SERVICE call the allow-list does not hold (SSRF through the store)', async () => {
+    // The whole query goes to the store, which would call the SERVICE itself: it must be refused first.
+    let hits = 0;
+    const trap = createServer((_, res) => {
+      hits++;
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => trap.listen(0, '127.0.0.1', resolve));
+    const trapUrl = `http://127.0.0.1:${(trap.address() as AddressInfo).port}/sparql`;
+    try {
+      for (const query of [
+        `SELECT * WHERE { SERVICE <${trapUrl}> { ?s ?p ?o } }`,
+        `SELECT * WHERE { ?s ?p ?o . SERVICE SILENT <${trapUrl}> { ?s ?p ?x } }`,
+        `ASK { OPTIONAL { SERVICE <${trapUrl}?x=1> { ?s ?p ?o } } }`,
+        `SELECT * WHERE { BIND(<${trapUrl}> AS ?e) SERVICE ?e { ?s ?p ?o } }`,
+      ]) {
+        const response = await fetch(`${store.url}/sparql?query=${encodeURIComponent(query)}`);
+        expect([query, response.status]).toEqual([query, 400]);
+        expect(await response.text()).toMatch(
+          /^SERVICE <[^>]+> is not allowed: this endpoint federates only with no other endpoint\.$/m,
+        );
+      }
+    } finally {
+      trap.close();
+    }
+    expect(hits).toBe(0);
   });
 
   it('dereferences an IRI to the same triples', async () => {
