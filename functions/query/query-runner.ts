@@ -121,10 +121,17 @@ export class QueryRunner {
     const mediaType = negotiate(form, request.accept, request.formats);
     let operation = withProtocolDataset(parsed, request, this.algebra);
     if (this.remote) {
+      // The store would make any SERVICE call itself, beyond this endpoint's guard (which also refuses
+      // redirects): over a store no SERVICE is sent, allow-listed or not.
       const unlisted = unlistedServices(operation, limits.serviceAllowList);
       if (unlisted.length > 0)
         throw new BadQueryRequestError(
           `SERVICE <${unlisted[0]}> is not allowed: this endpoint federates only with ${limits.serviceAllowList.length === 0 ? 'no other endpoint' : limits.serviceAllowList.join(', ')}.`,
+        );
+      const services = unlistedServices(operation, []);
+      if (services.length > 0)
+        throw new BadQueryRequestError(
+          `SERVICE <${services[0]}> is not available on this endpoint: its queries run on a SPARQL store, which would make the call itself, beyond this endpoint's guard. Federated queries work on the in-memory endpoint.`,
         );
       operation = withStoreDataset(operation, this.remote, this.algebra);
     }

@@ -112,6 +112,23 @@ describe('icat-kg serve --store over a real Virtuoso', () => {
     expect(hits).toBe(0);
   });
 
+  it('sends no SERVICE to the store, even to an allow-listed endpoint: the store would follow redirects', async () => {
+    const listed = await startServerProcess(['--from', dir, '--store', virtuoso.sparql], {
+      SERVICE_ALLOW_LIST: `${memory.url}/sparql`,
+    });
+    try {
+      const response = await fetch(
+        `${listed.url}/sparql?query=${encodeURIComponent(`SELECT * WHERE { SERVICE <${memory.url}/sparql> { ?s ?p ?o } } LIMIT 1`)}`,
+      );
+      expect(response.status).toBe(400);
+      expect(await response.text()).toBe(
+        `SERVICE <${memory.url}/sparql> is not available on this endpoint: its queries run on a SPARQL store, which would make the call itself, beyond this endpoint's guard. Federated queries work on the in-memory endpoint.\n`,
+      );
+    } finally {
+      await listed.stop();
+    }
+  });
+
   it('dereferences an IRI to the same triples', async () => {
     const describe = async (server: ServerProcess) => {
       const response = await fetch(`${server.url}/id/entity/unodc`, { headers: { accept: 'application/n-triples' } });
