@@ -145,10 +145,9 @@ export function createApp(options: AppOptions): Hono {
     ]);
     const etag = ResultCache.etagOf(key);
     const common = { ETag: etag, 'Cache-Control': CACHE_QUERY, Vary: 'Accept', 'X-Dataset-Version': site.version };
-    // Only a query answered before (so parsed, and its answer kept) can be "not modified".
-    if (c.req.header('if-none-match') === etag && cache.has(key))
-      return new Response(null, { status: 304, headers: common });
     const hit = cache.get(key);
+    // Only a query answered before (so parsed, and its answer kept) can be "not modified".
+    if (c.req.header('if-none-match') === etag && hit) return new Response(null, { status: 304, headers: common });
     if (hit)
       return new Response(c.req.method === 'HEAD' ? null : hit.body, {
         headers: { ...common, ...hit.headers, 'content-type': hit.mediaType },

@@ -73,10 +73,6 @@ export class ResultCache {
     return [...this.entries.keys()];
   }
 
-  has(key: string): boolean {
-    return this.entries.has(key);
-  }
-
   get(key: string): CachedResult | undefined {
     const hit = this.entries.get(key);
     if (hit) {

@@ -41,12 +41,17 @@ export function pagePolicy(html: string): string {
 /** Every other answer (results, dumps, errors) is data: nothing in it may load or run anything. */
 export const DATA_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+/** The headers every answer carries, whatever its kind (the CSP of a page is set apart). */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'X-Frame-Options': 'DENY',
+};
+
 /** Sets the security headers on an answer, whatever route or error produced it. */
 export async function addSecurityHeaders(response: Response): Promise<void> {
   const { headers } = response;
-  headers.set('X-Content-Type-Options', 'nosniff');
-  headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-  headers.set('X-Frame-Options', 'DENY');
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
   const html = (headers.get('content-type') ?? '').startsWith('text/html') && response.body !== null;
   headers.set('Content-Security-Policy', html ? pagePolicy(await response.clone().text()) : DATA_POLICY);
 }

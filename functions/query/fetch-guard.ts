@@ -7,11 +7,7 @@ export function allowListFetch(allowList: readonly string[], baseFetch: typeof f
   const allowed = new Set(allowList.map(normalize));
   return async (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (!allowed.has(normalize(url))) {
-      throw new Error(
-        `SERVICE <${url.split('?')[0]}> is not allowed: this endpoint federates only with ${allowList.length === 0 ? 'no other endpoint' : allowList.join(', ')}.`,
-      );
-    }
+    if (!allowed.has(normalize(url))) throw new Error(notAllowed(url.split('?')[0]!, allowList));
     return baseFetch(input, { ...init, redirect: 'manual' });
   };
 }
@@ -26,20 +22,29 @@ function normalize(url: string): string {
   }
 }
 
+/** Why a SERVICE endpoint is refused: said the same whether the guard or the store check refuses it. */
+export function notAllowed(endpoint: string, allowList: readonly string[]): string {
+  return `SERVICE <${endpoint}> is not allowed: this endpoint federates only with ${allowList.length === 0 ? 'no other endpoint' : allowList.join(', ')}.`;
+}
+
 /**
- * The SERVICE endpoints a query names that the allow-list does not hold (a variable endpoint counts as
- * `?name`). Over a remote store the whole query goes to the store, which would make the SERVICE call
+ * The SERVICE endpoints a query names, those off the allow-list first (a variable endpoint, never on it,
+ * as `?name`). Over a remote store the whole query goes to the store, which would make the SERVICE call
  * itself, out of reach of `allowListFetch`: such a query must be refused before it is sent.
  */
-export function unlistedServices(operation: unknown, allowList: readonly string[]): string[] {
+export function serviceEndpoints(
+  operation: unknown,
+  allowList: readonly string[],
+): { unlisted: string[]; listed: string[] } {
   const allowed = new Set(allowList.map(normalize));
-  const found = new Set<string>();
+  const unlisted = new Set<string>();
+  const listed = new Set<string>();
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     const op = node as { type?: string; name?: { termType?: string; value?: string } };
     if (op.type === 'service' && op.name) {
-      const name = op.name.termType === 'NamedNode' ? op.name.value! : `?${op.name.value}`;
-      if (op.name.termType !== 'NamedNode' || !allowed.has(normalize(name))) found.add(name);
+      if (op.name.termType !== 'NamedNode') unlisted.add(`?${op.name.value}`);
+      else (allowed.has(normalize(op.name.value!)) ? listed : unlisted).add(op.name.value!);
     }
     for (const child of Object.values(node)) {
       if (Array.isArray(child)) child.forEach(visit);
@@ -47,5 +52,5 @@ export function unlistedServices(operation: unknown, allowList: readonly string[
     }
   };
   visit(operation);
-  return [...found];
+  return { unlisted: [...unlisted], listed: [...listed] };
 }

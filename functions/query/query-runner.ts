@@ -6,7 +6,7 @@ import { DataFactory, type Store } from 'n3';
 import type { JsonLdContext } from '../publish/serialize.js';
 import { algebraToSparql } from './algebra-to-sparql.js';
 import { bindEmptyGraphPatterns } from './empty-graph-patterns.js';
-import { allowListFetch, unlistedServices } from './fetch-guard.js';
+import { allowListFetch, notAllowed, serviceEndpoints } from './fetch-guard.js';
 import { negotiate, type QueryForm } from './negotiate.js';
 import {
   BadQueryRequestError,
@@ -123,15 +123,11 @@ export class QueryRunner {
     if (this.remote) {
       // The store would make any SERVICE call itself, beyond this endpoint's guard (which also refuses
       // redirects): over a store no SERVICE is sent, allow-listed or not.
-      const unlisted = unlistedServices(operation, limits.serviceAllowList);
-      if (unlisted.length > 0)
+      const { unlisted, listed } = serviceEndpoints(operation, limits.serviceAllowList);
+      if (unlisted.length > 0) throw new BadQueryRequestError(notAllowed(unlisted[0]!, limits.serviceAllowList));
+      if (listed.length > 0)
         throw new BadQueryRequestError(
-          `SERVICE <${unlisted[0]}> is not allowed: this endpoint federates only with ${limits.serviceAllowList.length === 0 ? 'no other endpoint' : limits.serviceAllowList.join(', ')}.`,
-        );
-      const services = unlistedServices(operation, []);
-      if (services.length > 0)
-        throw new BadQueryRequestError(
-          `SERVICE <${services[0]}> is not available on this endpoint: its queries run on a SPARQL store, which would make the call itself, beyond this endpoint's guard. Federated queries work on the in-memory endpoint.`,
+          `SERVICE <${listed[0]}> is not available on this endpoint: its queries run on a SPARQL store, which would make the call itself, beyond this endpoint's guard. Federated queries work on the in-memory endpoint.`,
         );
       operation = withStoreDataset(operation, this.remote, this.algebra);
     }

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { DATA_POLICY } from '../http/security-headers.js';
+import { DATA_POLICY, SECURITY_HEADERS } from '../http/security-headers.js';
 
 const BODY = 'Method CONNECT is not allowed: this server is not a proxy. Use GET or POST.\n';
 
@@ -16,9 +16,8 @@ export function refuseConnect(_request: IncomingMessage, socket: Duplex): void {
       'Allow: GET, HEAD, POST, OPTIONS',
       'Content-Type: text/plain; charset=utf-8',
       `Content-Length: ${Buffer.byteLength(BODY)}`,
-      'X-Content-Type-Options: nosniff',
+      ...Object.entries(SECURITY_HEADERS).map(([name, value]) => `${name}: ${value}`),
       `Content-Security-Policy: ${DATA_POLICY}`,
-      'Referrer-Policy: strict-origin-when-cross-origin',
       'Connection: close',
       '',
       BODY,
