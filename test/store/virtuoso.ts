@@ -98,20 +98,16 @@ MaxQueryExecutionTime = 120
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  await run(ISQL, [
-    `127.0.0.1:${sqlPort}`,
-    'dba',
-    'dba',
-    `exec=GRANT SPARQL_UPDATE TO "SPARQL"; DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);`,
-  ]);
+  const sql = async (statement: string) =>
+    (await run(ISQL, [`127.0.0.1:${sqlPort}`, 'dba', 'dba', `exec=${statement}`], { maxBuffer: 64 * 1024 * 1024 }))
+      .stdout;
+  await sql(`GRANT SPARQL_UPDATE TO "SPARQL"; DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);`);
   const base = `http://127.0.0.1:${httpPort}`;
   return {
     sparql: `${base}/sparql`,
     graphStore: `${base}/sparql-graph-crud`,
     dir,
-    sql: async (statement) =>
-      (await run(ISQL, [`127.0.0.1:${sqlPort}`, 'dba', 'dba', `exec=${statement}`], { maxBuffer: 64 * 1024 * 1024 }))
-        .stdout,
+    sql,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
