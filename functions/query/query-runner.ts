@@ -310,14 +310,22 @@ function usesGraph(operation: unknown): boolean {
   );
 }
 
-/** A slice around the query (inside its FROM) so ORDER BY can sort top-N and no more rows are produced. */
+/**
+ * A slice around the query (inside its FROM) so ORDER BY can sort top-N and no more rows are produced.
+ * The query's own LIMIT and OFFSET are kept in the same slice, not wrapped in a second one: serialized for
+ * a store, a slice of a slice is one LIMIT clause, and the query's own limit would be lost.
+ */
 function withRowLimit(operation: Algebra.Operation, length: number, factory: AlgebraFactory): Algebra.Operation {
   if (operation.type === 'from') {
     const from = operation as Algebra.From;
-    return factory.createFrom(
-      factory.createSlice(from.input, 0, length),
-      from.default,
-      from.named,
+    return factory.createFrom(withRowLimit(from.input, length, factory), from.default, from.named) as Algebra.Operation;
+  }
+  if (operation.type === 'slice') {
+    const slice = operation as Algebra.Slice;
+    return factory.createSlice(
+      slice.input,
+      slice.start,
+      slice.length === undefined ? length : Math.min(slice.length, length),
     ) as Algebra.Operation;
   }
   return factory.createSlice(operation, 0, length) as Algebra.Operation;
