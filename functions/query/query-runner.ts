@@ -188,24 +188,29 @@ export class QueryRunner {
   }
 
   /**
-   * ASK over a remote store, asked as a one-row SELECT: stores differ in how they answer ASK (Virtuoso 7
-   * returns a result set with an `__ASK_RETVAL` column), but all answer a SELECT alike.
+   * ASK asked as a one-row SELECT: over a remote store always, since stores differ in how they answer ASK
+   * (Virtuoso 7 returns a result set with an `__ASK_RETVAL` column) but all answer a SELECT alike; in memory
+   * when the ASK has LIMIT or OFFSET, which Comunica's ASK ignores. The SELECT takes the ASK's OFFSET, so
+   * `ASK { ... } OFFSET n` is true when there are more than n solutions, and LIMIT 0 makes it false.
    */
   private async askAsSelect(operation: Algebra.Operation, context: QueryStringContext): Promise<boolean> {
     const from = operation as Algebra.From;
-    const ask = (operation.type === 'from' ? from.input : operation) as Algebra.Ask;
+    const modified = operation.type === 'from' ? from.input : operation;
+    const slice = modified.type === 'slice' ? (modified as Algebra.Slice) : undefined;
+    const ask = (slice ? slice.input : modified) as Algebra.Ask;
     const found = DataFactory.variable('found');
     const one = DataFactory.literal('1', DataFactory.namedNode('http://www.w3.org/2001/XMLSchema#integer'));
     let select: Algebra.Operation = this.algebra.createSlice(
       this.algebra.createProject(this.algebra.createExtend(ask.input, found, this.algebra.createTermExpression(one)), [
         found,
       ]),
-      0,
-      1,
+      slice?.start ?? 0,
+      Math.min(slice?.length ?? 1, 1),
     ) as Algebra.Operation;
     if (operation.type === 'from')
       select = this.algebra.createFrom(select, from.default, from.named) as Algebra.Operation;
-    const stream = await this.engine.queryBindings(algebraToSparql(select), context);
+    const query = (this.remote ? algebraToSparql(select) : select) as unknown as string;
+    const stream = await this.engine.queryBindings(query, context);
     const rows = await stream.toArray({ limit: 1 });
     return rows.length > 0;
   }
@@ -216,9 +221,10 @@ export class QueryRunner {
     // Over a remote store Comunica is given the text, which it sends whole (see algebraToSparql).
     const query = (this.remote ? algebraToSparql(operation) : operation) as unknown as string;
     if (form === 'ask') {
-      const value = this.remote
-        ? await this.askAsSelect(operation, context)
-        : await this.engine.queryBoolean(query, context);
+      const value =
+        this.remote || hasSlice(operation)
+          ? await this.askAsSelect(operation, context)
+          : await this.engine.queryBoolean(query, context);
       return { form, mediaType, body: booleanResult(mediaType, value), rows: 1, truncated: false };
     }
     if (form === 'select') {
@@ -329,6 +335,11 @@ function withRowLimit(operation: Algebra.Operation, length: number, factory: Alg
     ) as Algebra.Operation;
   }
   return factory.createSlice(operation, 0, length) as Algebra.Operation;
+}
+
+/** Whether the query (below any FROM) has LIMIT or OFFSET. */
+function hasSlice(operation: Algebra.Operation): boolean {
+  return (operation.type === 'from' ? (operation as Algebra.From).input : operation).type === 'slice';
 }
 
 function projectedVariables(operation: Algebra.Operation): string[] {

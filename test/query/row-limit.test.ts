@@ -63,6 +63,10 @@ const cases: [string, string, string[] | boolean, boolean][] = [
     ['s1', 's0'],
     false,
   ],
+  ['ASK', `ASK { ?s <${EX}n> ?n }`, true, false],
+  ['ASK with LIMIT 0', `ASK { ?s <${EX}n> ?n } LIMIT 0`, false, false],
+  ['ASK with an OFFSET past the solutions', `ASK { ?s <${EX}n> ?n } OFFSET 10`, false, false],
+  ['ASK with an OFFSET within them', `ASK { ?s <${EX}n> ?n } OFFSET 9`, true, false],
 ];
 
 it.each(cases)('Oxigraph agrees on the expected answer: %s', (_name, query, rows) => {
@@ -74,7 +78,7 @@ it.each(cases)('Oxigraph agrees on the expected answer: %s', (_name, query, rows
 });
 
 // Over a store the query goes out as text: the endpoint's row limit must not replace the query's own.
-describe.each(modes)('the query keeps its LIMIT and OFFSET under the row limit, %s', (_mode, runner) => {
+describe.each(modes)('the query keeps its LIMIT and OFFSET, under the row limit and in ASK, %s', (_mode, runner) => {
   it.each(cases)('%s: %s', async (_name, query, rows, truncated) => {
     expect(await answer(runner, query)).toEqual([rows, truncated]);
   });
