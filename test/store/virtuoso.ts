@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { packageRoot } from '../../functions/package-paths.js';
 
 const VIRTUOSO = '/usr/bin/virtuoso-t';
 const ISQL = '/usr/bin/isql-vt';
@@ -118,4 +119,17 @@ MaxQueryExecutionTime = 120
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Loads a dump set folder into a store with the real `icat-kg load` (built code) in its own process, with
+ * `env` added to the environment (e.g. the BASE_IRI the dump set was built with); resolves with its output.
+ */
+export async function loadWithCli(dir: string, graphStore: string, env: Record<string, string> = {}): Promise<string> {
+  const { stdout } = await run(
+    process.execPath,
+    [join(packageRoot(), 'bin', 'icat-kg.js'), 'load', dir, '--into', graphStore],
+    { env: { ...process.env, ...env } },
+  );
+  return stdout;
 }
