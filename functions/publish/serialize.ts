@@ -37,13 +37,20 @@ export function toNQuads(quads: readonly Quad[]): string {
   return quads.map((q) => `${nquadsLine(q)}\n`).join('');
 }
 
-/** TriG with the graphs in IRI order, each graph's triples sorted. */
+/**
+ * TriG with the graphs in IRI order, each graph's triples sorted. The quads come in canonical order (as
+ * for N-Quads), so each graph's quads, taken in that order, already are sorted: they are only grouped.
+ */
 export function toTriG(quads: readonly Quad[], prefixes: Record<string, string>): string {
-  // Each quad's line is made once, not at every comparison.
-  const keyed = quads.map((q) => ({ graph: q.graph.value, line: nquadsLine(q), q }));
-  keyed.sort((a, b) => compareStrings(a.graph, b.graph) || compareStrings(a.line, b.line));
+  const byGraph = new Map<string, Quad[]>();
+  for (const q of quads) {
+    let list = byGraph.get(q.graph.value);
+    if (!list) byGraph.set(q.graph.value, (list = []));
+    list.push(q);
+  }
+  const names = [...byGraph.keys()].sort(compareStrings);
   return write(
-    keyed.map((k) => k.q),
+    names.flatMap((name) => byGraph.get(name)!),
     'application/trig',
     prefixes,
   );
