@@ -3,9 +3,11 @@
  * publications, interventions and findings replicated under fresh ids until the graph reaches the wanted
  * size, then converted, checked with SHACL and serialized like a real build. Prints each stage's time per
  * million quads as a ratio to the real build measured in the same run (the machine is too noisy for
- * absolute figures).
+ * absolute figures), then the synthetic build's own figures: each stage's and each serialization's
+ * seconds, the wall time of the whole run and the process's peak resident memory. `--out DIR` keeps the
+ * synthetic dump set in DIR (to compare its files across changes) instead of a temporary folder.
  *
- *   npx tsx bench/synthetic-build.ts [--quads 1000000]
+ *   npx tsx bench/synthetic-build.ts [--quads 1000000] [--out DIR]
  */
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,7 +42,11 @@ const REPLICATED: RecordType<{ id: string }>[] = [
   findingType,
 ];
 
-const wanted = Number(process.argv[process.argv.indexOf('--quads') + 1] ?? 1_000_000) || 1_000_000;
+const started = performance.now();
+const option = (name: string) =>
+  process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
+const wanted = Number(option('--quads') ?? 1_000_000) || 1_000_000;
+const out = option('--out');
 const kos = loadSdgKos();
 const iris = new Iris('https://w3id.org/icat-kg/');
 const config = resolvePublishConfig();
@@ -51,10 +57,12 @@ interface Measured {
   convert: number;
   shacl: number;
   serialize: number;
+  /** Milliseconds per part of the serialize stage. */
+  parts: Map<string, number>;
   bytes: number;
 }
 
-async function measure(set: RecordSet): Promise<Measured> {
+async function measure(set: RecordSet, keep?: string): Promise<Measured> {
   let t = performance.now();
   const lap = () => -t + (t = performance.now());
   const graph = buildGraph(set, iris, kos);
@@ -62,19 +70,22 @@ async function measure(set: RecordSet): Promise<Measured> {
   const report = await validateShacl(graph.quads, projectShapes(iris.base));
   if (!report.conforms) throw new Error(`synthetic graph does not conform: ${report.results.length} results`);
   const shacl = lap();
-  const dumps = await buildDumpSet(graph, iris, config);
+  const parts = new Map<string, number>();
+  const dumps = await buildDumpSet(graph, iris, config, parts);
   const serialize = lap();
-  const dir = mkdtempSync(join(tmpdir(), 'icat-kg-bench-'));
+  const dir = keep ?? mkdtempSync(join(tmpdir(), 'icat-kg-bench-'));
+  if (keep) rmSync(keep, { recursive: true, force: true });
   for (const f of dumps.files) {
     mkdirSync(dirname(join(dir, f.path)), { recursive: true });
     writeFileSync(join(dir, f.path), f.content);
   }
-  rmSync(dir, { recursive: true, force: true });
+  if (!keep) rmSync(dir, { recursive: true, force: true });
   return {
     quads: graph.quads.length,
     convert,
     shacl,
     serialize,
+    parts,
     bytes: dumps.files.reduce((n, f) => n + f.content.length, 0),
   };
 }
@@ -96,7 +107,7 @@ const base = await measure(records);
 // One more copy adds this many quads (the ontology, vocabulary and unreplicated records do not grow).
 const perCopy = buildGraph(replicate(2), iris, kos).quads.length - base.quads;
 const copies = Math.max(2, 1 + Math.ceil((wanted - base.quads) / perCopy));
-const big = await measure(replicate(copies));
+const big = await measure(replicate(copies), out);
 const perMillion = (m: Measured, ms: number) => (ms / m.quads) * 1e6;
 const ratio = (stage: 'convert' | 'shacl' | 'serialize') =>
   (perMillion(big, big[stage]) / perMillion(base, base[stage])).toFixed(2);
@@ -107,4 +118,15 @@ console.log(
 );
 console.log(
   `total, synthetic / baseline: ${((big.convert + big.shacl + big.serialize) / (base.convert + base.shacl + base.serialize)).toFixed(1)}x for ${(big.quads / base.quads).toFixed(1)}x the quads`,
+);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+console.log(
+  `synthetic stages: convert ${seconds(big.convert)}, SHACL ${seconds(big.shacl)}, serialize ${seconds(big.serialize)} (${[
+    ...big.parts,
+  ]
+    .map(([part, ms]) => `${part} ${seconds(ms)}`)
+    .join(', ')})`,
+);
+console.log(
+  `whole run (baseline and synthetic): wall ${seconds(performance.now() - started)}, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
 );

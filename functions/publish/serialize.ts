@@ -4,6 +4,8 @@ import { DataFactory, Writer } from 'n3';
 import { compareStrings } from '../compare.js';
 import { ICAT_ONTOLOGY, NS } from '../rdf/namespaces.js';
 import { nquadsLine } from '../rdf/sort-quads.js';
+import { TermCompactor, UnsupportedJsonLd } from './jsonld-terms.js';
+import { writeJsonLd } from './jsonld-writer.js';
 
 /** Prefixes written in Turtle and TriG dumps: the external namespaces and the deployment's own. */
 export function prefixesFor(base: string): Record<string, string> {
@@ -35,12 +37,23 @@ export function toNQuads(quads: readonly Quad[]): string {
   return quads.map((q) => `${nquadsLine(q)}\n`).join('');
 }
 
-/** TriG with the graphs in IRI order, each graph's triples sorted. */
+/**
+ * TriG with the graphs in IRI order, each graph's triples sorted. The quads come in canonical order (as
+ * for N-Quads), so each graph's quads, taken in that order, already are sorted: they are only grouped.
+ */
 export function toTriG(quads: readonly Quad[], prefixes: Record<string, string>): string {
-  const sorted = [...quads].sort(
-    (a, b) => compareStrings(a.graph.value, b.graph.value) || compareStrings(nquadsLine(a), nquadsLine(b)),
+  const byGraph = new Map<string, Quad[]>();
+  for (const q of quads) {
+    let list = byGraph.get(q.graph.value);
+    if (!list) byGraph.set(q.graph.value, (list = []));
+    list.push(q);
+  }
+  const names = [...byGraph.keys()].sort(compareStrings);
+  return write(
+    names.flatMap((name) => byGraph.get(name)!),
+    'application/trig',
+    prefixes,
   );
-  return write(sorted, 'application/trig', prefixes);
 }
 
 /** Turtle of the merged default graph: every triple once, whatever graphs it came from. */
@@ -68,10 +81,29 @@ function write(quads: readonly Quad[], format: string, prefixes: Record<string, 
 export type JsonLdContext = Record<string, unknown>;
 
 /**
- * JSON-LD built from parsed quads (never from an N-Quads string, which jsonld.js parses slowly),
- * compacted with the project context, whose published URL then replaces the inline copy.
+ * JSON-LD of the quads compacted with the project context, whose published URL then replaces the inline
+ * copy. Written directly from the quads (see `writeJsonLd`); a context or data that writer does not handle
+ * goes through jsonld.js, which gives the same bytes, only slower.
  */
 export async function toJsonLd(quads: readonly Quad[], context: JsonLdContext, contextUrl: string): Promise<string> {
+  try {
+    return writeJsonLd(quads, new TermCompactor([context]), contextUrl);
+  } catch (error) {
+    if (error instanceof UnsupportedJsonLd) return toJsonLdWithJsonld(quads, context, contextUrl);
+    throw error;
+  }
+}
+
+/**
+ * The same JSON-LD through jsonld.js: `fromRDF` on the parsed quads (never an N-Quads string, which
+ * jsonld.js parses slowly), then `compact` with the context. The reference the direct writer is tested
+ * against.
+ */
+export async function toJsonLdWithJsonld(
+  quads: readonly Quad[],
+  context: JsonLdContext,
+  contextUrl: string,
+): Promise<string> {
   const expanded = await jsonld.fromRDF(quads as unknown as Parameters<typeof jsonld.fromRDF>[0], {
     useNativeTypes: false,
   });

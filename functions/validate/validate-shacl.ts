@@ -51,7 +51,8 @@ export function projectShapes(base: string): Quad[] {
  */
 export async function validateShacl(data: readonly Quad[], shapes: readonly Quad[]): Promise<ShaclReport> {
   const dataset = new Store();
-  for (const q of data) dataset.add(DataFactory.quad(q.subject, q.predicate, q.object));
+  // Into the default graph, each triple once, without making a quad object per triple.
+  for (const q of data) dataset.addQuad(q.subject, q.predicate, q.object);
   const validator = new Validator(new Store([...shapes]), { factory: { ...DataFactory, dataset: () => new Store() } });
   const report = await validator.validate({ dataset });
   const results: ShaclViolation[] = report.results.map((r) => ({
