@@ -243,12 +243,17 @@ export class QueryRunner {
     }
     const stream = await this.engine.queryQuads(query, context);
     const quads: Quad[] = [];
+    // CONSTRUCT and DESCRIBE answer a graph, a set: Comunica gives a triple once per solution making it.
+    const seen = new Set<string>();
     let truncated: QueryResponse['truncated'] = false;
     for await (const quad of stream as AsyncIterable<Quad>) {
+      const key = tripleKey(quad);
+      if (seen.has(key)) continue;
       if (quads.length === limits.maxRows) {
         truncated = 'rows';
         break;
       }
+      seen.add(key);
       quads.push(quad);
     }
     stream.destroy();
@@ -334,4 +339,13 @@ function solutionOf(bindings: Bindings): Solution {
   const solution = new Map<string, Term>();
   for (const [variable, term] of bindings) solution.set(variable.value, term);
   return solution;
+}
+
+function termKey(term: Term): string {
+  if (term.termType === 'Literal') return `"${term.value}"@${term.language}^^${term.datatype.value}`;
+  return `${term.termType[0]}${term.value}`;
+}
+
+function tripleKey(quad: Quad): string {
+  return `${termKey(quad.subject)} ${termKey(quad.predicate)} ${termKey(quad.object)}`;
 }
