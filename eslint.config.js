@@ -13,6 +13,14 @@ export default tseslint.config(
     },
   },
   {
+    files: ['bench/**/*.mjs'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ['process', 'console', 'performance', 'Buffer', 'URL', 'URLSearchParams'].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
+  {
     files: ['bin/**/*.js', '*.config.js'],
     languageOptions: { globals: { process: 'readonly' } },
   },

@@ -10,16 +10,16 @@
  * Needs Debian's virtuoso-opensource-7-bin (.ci/run installs it). The result cache is off in every
  * server: each run evaluates the query.
  */
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { runCli } from '../functions/cli/main.js';
 import { exampleQueries } from '../functions/http/examples.js';
 import { DEFAULT_BASE_IRI } from '../functions/rdf/namespaces.js';
 import { stateTriples, storeLayout } from '../functions/store/load-dump-set.js';
 import { startServerProcess, type ServerProcess } from '../test/http/server-process.js';
+import { writeReplicated } from './replicate-dump.js';
 import { startVirtuoso, type Virtuoso } from '../test/store/virtuoso.js';
 
 const { values } = parseArgs({
@@ -41,40 +41,6 @@ const WHOLE_GRAPH = [
     query: `SELECT ?s WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> "United Nations Office on Drugs and Crime"@en }`,
   },
 ];
-
-const RECORD_IRI = new RegExp(`<(${DEFAULT_BASE_IRI.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}id/[^>]*)>`, 'g');
-
-/**
- * Copy k of an N-Quads line: every record IRI gets the suffix `-copyK`, and the quad goes to the graph
- * `{base}graph/copy-K` (one graph per copy keeps the state graph small).
- */
-function copyOf(line: string, k: number): string {
-  if (k === 0) return line;
-  return line
-    .replace(/ <[^<>"\s]+> \.$/, ` <${DEFAULT_BASE_IRI}graph/copy-${k}> .`)
-    .replace(RECORD_IRI, (_m, iri: string) => `<${iri}-copy${k}>`);
-}
-
-async function writeScaled(lines: string[], path: string): Promise<{ quads: number; graphs: Set<string> }> {
-  const out = createWriteStream(path);
-  const graphs = new Set<string>();
-  let quads = 0;
-  for (let k = 0; quads < targetQuads; k++) {
-    let chunk = '';
-    for (const line of lines) {
-      if (quads >= targetQuads) break;
-      const copied = copyOf(line, k);
-      const graph = / <([^<>"\s]+)> \.$/.exec(copied)?.[1];
-      if (graph) graphs.add(graph);
-      chunk += `${copied}\n`;
-      quads++;
-    }
-    if (!out.write(chunk)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
-  return { quads, graphs };
-}
 
 /** Bulk-loads a file of the store's folder, then writes the union and state graphs as `icat-kg load` does. */
 async function bulkLoad(virtuoso: Virtuoso, file: string, version: string, graphs: Set<string>): Promise<number> {
@@ -131,7 +97,7 @@ try {
   const large = await startVirtuoso();
   stores.push(large);
   let started = performance.now();
-  const { quads, graphs } = await writeScaled(lines, join(large.dir, 'scale.nq'));
+  const { quads, graphs } = await writeReplicated(lines, targetQuads, DEFAULT_BASE_IRI, join(large.dir, 'scale.nq'));
   const writeSeconds = (performance.now() - started) / 1000;
   started = performance.now();
   const unionTriples = await bulkLoad(large, 'scale.nq', `${version}-x${Math.ceil(quads / lines.length)}`, graphs);

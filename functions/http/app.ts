@@ -26,6 +26,7 @@ import { EMPTY_PAGE_DATA, readPageData } from './page-data.js';
 import { FAVICON_SVG, homePage, queryPage } from './pages.js';
 import { QUERY_PAGE_SCRIPT } from './query-page-script.js';
 import { resourcePage, shownIris } from './resource-page.js';
+import { normalizeQuery } from './normalize-query.js';
 import { ResultCache, resultCacheLimitsFromEnv } from './result-cache.js';
 import { addSecurityHeaders } from './security-headers.js';
 import { serviceDescription } from './service-description.js';
@@ -137,7 +138,7 @@ export function createApp(options: AppOptions): Hono {
     const { request } = protocol;
     const key = ResultCache.key([
       site.version,
-      request.query.trim(),
+      normalizeQuery(request.query),
       request.defaultGraphUris.join(' '),
       request.namedGraphUris.join(' '),
       (request.formats ?? []).join(' '),

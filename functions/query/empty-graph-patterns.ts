@@ -1,5 +1,4 @@
-import type { Parser as SparqlParser } from '@traqula/parser-sparql-1-2';
-import type { AstFactory as SparqlAstFactory } from '@traqula/rules-sparql-1-2';
+import { sparqlSyntax } from './sparql-parser.js';
 
 /**
  * Comunica answers GRAPH by moving the graph name into each triple pattern inside (quad form). A GRAPH
@@ -20,7 +19,7 @@ export async function bindEmptyGraphPatterns(
   baseIri: string,
 ): Promise<string> {
   if (!GRAPH_KEYWORD.test(query)) return query;
-  const { parser, AstFactory } = await sparqlParser();
+  const { parser, AstFactory } = await sparqlSyntax();
   let ast: unknown;
   try {
     ast = parser.parse(query, { astFactory: new AstFactory(), baseIRI: baseIri });
@@ -41,22 +40,6 @@ export async function bindEmptyGraphPatterns(
 
 /** The GRAPH keyword before a variable, an IRI or a prefixed name; not "graph" inside an IRI. */
 const GRAPH_KEYWORD = /(?:^|[\s{}.;])graph(?:\s*[?$<]|\s+[^\s{])/i;
-
-let loaded: Promise<{ parser: SparqlParser; AstFactory: typeof SparqlAstFactory }> | undefined;
-
-/**
- * Comunica's SPARQL parser (traqula), loaded and built on first use: loading its ES modules and building
- * the parser take a few hundred milliseconds, which no start-up (Lambda init, query workers) should pay.
- */
-function sparqlParser(): Promise<{ parser: SparqlParser; AstFactory: typeof SparqlAstFactory }> {
-  loaded ??= Promise.all([import('@traqula/parser-sparql-1-2'), import('@traqula/rules-sparql-1-2')]).then(
-    ([{ Parser }, { AstFactory }]) => ({
-      parser: new Parser({ lexerConfig: { positionTracking: 'full' } }),
-      AstFactory,
-    }),
-  );
-  return loaded;
-}
 
 interface Loc {
   readonly sourceLocationType: string;

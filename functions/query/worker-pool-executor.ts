@@ -32,6 +32,8 @@ export class WorkerPoolExecutor implements QueryExecutor {
   private startDone!: () => void;
   private nextId = 1;
   private closed = false;
+  /** Whether the first workers are all loaded: from then on, spares are kept. */
+  private warm = false;
 
   constructor(
     private readonly init: WorkerInit,
@@ -44,14 +46,16 @@ export class WorkerPoolExecutor implements QueryExecutor {
     });
     this.started.catch(() => undefined);
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
-    for (let i = 0; i < this.limits.spareWorkers; i++) this.spares.push(this.spawn());
   }
 
   private get limits() {
     return this.init.options.limits;
   }
 
-  /** Resolves when every worker (spares too) has loaded the store and can answer. */
+  /**
+   * Resolves when every worker has loaded the store and can answer. The warm spares load after, in the
+   * background: started together, they would only slow the first workers down on a small machine.
+   */
   ready(): Promise<void> {
     return this.started;
   }
@@ -85,7 +89,11 @@ export class WorkerPoolExecutor implements QueryExecutor {
   private spawn(): WorkerSlot {
     return startWorker(this.script, this.init, this.limits.memoryMb, {
       ready: () => {
-        if ([...this.slots, ...this.spares].every((s) => s.ready)) this.startDone();
+        if (!this.warm && this.slots.every((s) => s.ready)) {
+          this.warm = true;
+          this.startDone();
+          this.topUpSpares();
+        }
         this.dispatch();
       },
       reply: (slot, reply) => this.finish(slot, reply),
@@ -188,8 +196,12 @@ export class WorkerPoolExecutor implements QueryExecutor {
       const spare = spareIndex >= 0 ? this.spares.splice(spareIndex, 1)[0]! : this.spares.shift();
       this.slots[index] = spare ?? this.spawn();
     }
-    if (!this.closed && this.spares.length < this.limits.spareWorkers) this.spares.push(this.spawn());
+    if (this.warm) this.topUpSpares();
     this.dispatch();
+  }
+
+  private topUpSpares(): void {
+    while (!this.closed && this.spares.length < this.limits.spareWorkers) this.spares.push(this.spawn());
   }
 
   private remove(slot: WorkerSlot): void {
