@@ -26,7 +26,7 @@ import { EMPTY_PAGE_DATA, readPageData } from './page-data.js';
 import { FAVICON_SVG, homePage, queryPage } from './pages.js';
 import { QUERY_PAGE_SCRIPT } from './query-page-script.js';
 import { resourcePage, shownIris } from './resource-page.js';
-import { normalizeQuery } from './normalize-query.js';
+import { normalizeQuery } from '../query/normalize-query.js';
 import { ResultCache, resultCacheLimitsFromEnv } from './result-cache.js';
 import { addSecurityHeaders } from './security-headers.js';
 import { serviceDescription } from './service-description.js';

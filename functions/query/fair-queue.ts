@@ -18,15 +18,21 @@ export class FairQueue<T extends { readonly client: string }> {
     this.count++;
   }
 
-  shift(): T | undefined {
-    const next = this.byClient.entries().next();
-    if (next.done) return undefined;
-    const [client, list] = next.value;
-    const item = list.shift()!;
-    this.byClient.delete(client);
-    if (list.length > 0) this.byClient.set(client, list);
-    this.count--;
-    return item;
+  /**
+   * Takes the next item, from each client in turn: that client's oldest item `accept` takes (the pool
+   * passes over queries it may not start yet, without holding up the client's others).
+   */
+  shift(accept: (item: T) => boolean = () => true): T | undefined {
+    for (const [client, list] of this.byClient) {
+      const index = list.findIndex(accept);
+      if (index < 0) continue;
+      const [item] = list.splice(index, 1);
+      this.byClient.delete(client);
+      if (list.length > 0) this.byClient.set(client, list);
+      this.count--;
+      return item;
+    }
+    return undefined;
   }
 
   remove(item: T): boolean {

@@ -13,6 +13,8 @@ export interface ExecutorStats {
   readonly spares: number;
   readonly running: number;
   readonly queued: number;
+  /** Query shapes that ran long lately, kept off one worker (see slow-shapes). */
+  readonly slowShapes?: number;
   /** Workers replaced after a time-out, an out-of-memory or a crash. */
   readonly restarted: number;
   readonly timedOut: number;

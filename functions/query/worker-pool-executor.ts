@@ -8,6 +8,8 @@ import {
 } from './query-errors.js';
 import type { QueryRequest, QueryResponse } from './query-runner.js';
 import { FairQueue } from './fair-queue.js';
+import { queryShape } from './normalize-query.js';
+import { SlowShapes } from './slow-shapes.js';
 import { retire, startWorker, type Job, type WorkerSlot } from './worker-slot.js';
 import type { WorkerInit, WorkerReply, WorkerTask } from './worker-protocol.js';
 
@@ -20,12 +22,16 @@ const ANONYMOUS = '-';
  *   queue takes from each client in turn.
  * - A query past the time or memory limit has its worker terminated (the only way to stop a Comunica
  *   aggregate); a warm spare takes its place at once and a new spare loads in the background.
+ * - Queries of a shape that ran long lately (see slow-shapes) run on all workers but one at most, so
+ *   that short queries always find a worker rather than waiting behind them, and only with at least half
+ *   their time left.
  */
 export class WorkerPoolExecutor implements QueryExecutor {
   private readonly slots: WorkerSlot[] = [];
   private readonly spares: WorkerSlot[] = [];
   private readonly queue = new FairQueue<Job>();
   private readonly perClient = new Map<string, number>();
+  private readonly slowShapes = new SlowShapes();
   private readonly counters = { restarted: 0, timedOut: 0, memoryExceeded: 0, rejectedBusy: 0, rejectedClient: 0 };
   private readonly started: Promise<void>;
   private startFailed!: (error: Error) => void;
@@ -76,6 +82,7 @@ export class WorkerPoolExecutor implements QueryExecutor {
       spares: this.spares.filter((s) => s.ready).length,
       running: this.slots.filter((s) => s.job).length,
       queued: this.queue.size,
+      slowShapes: this.slowShapes.size,
       ...this.counters,
     };
   }
@@ -114,6 +121,7 @@ export class WorkerPoolExecutor implements QueryExecutor {
       this.counters.rejectedBusy++;
       return Promise.reject(new QueueFullError(this.queue.size, retryAfter));
     }
+    const shape = task.kind === 'query' ? queryShape(task.request.query) : undefined;
     return new Promise<WorkerReply>((resolve, reject) => {
       const job: Job = {
         task,
@@ -121,6 +129,8 @@ export class WorkerPoolExecutor implements QueryExecutor {
         resolve,
         reject,
         timer: setTimeout(() => this.expire(job), this.limits.timeoutMs),
+        deadline: performance.now() + this.limits.timeoutMs,
+        ...(shape === undefined ? {} : { shape, slow: this.slowShapes.has(shape) }),
       };
       this.perClient.set(client, mine + 1);
       this.queue.push(job);
@@ -132,17 +142,39 @@ export class WorkerPoolExecutor implements QueryExecutor {
     for (const slot of this.slots) {
       if (this.queue.size === 0) return;
       if (!slot.ready || slot.job) continue;
-      const job = this.queue.shift()!;
+      const slowRunning = this.slots.filter((s) => s.job?.slow).length;
+      const slowMax = Math.max(1, this.slots.length - 1);
+      const now = performance.now();
+      // A slow query waits while its workers are taken (the others stay for short queries), and is not
+      // started with less than half its time left: it would only be stopped, at the cost of a worker.
+      const job = this.queue.shift(
+        (j) => !j.slow || (slowRunning < slowMax && j.deadline - now >= this.limits.timeoutMs / 2),
+      );
+      if (!job) return;
       job.slot = slot;
+      job.startedAt = performance.now();
       slot.job = job;
       slot.worker.send(job.task);
     }
+  }
+
+  /**
+   * Remembers the shape of a query that was stopped at a limit or ran past three quarters of the time
+   * limit, and forgets the shape of one that ended within a quarter of it: a short query that once ran
+   * long on a busy machine is not kept from the free worker for long.
+   */
+  private noteRunTime(job: Job, stopped: boolean): void {
+    if (job.shape === undefined || job.startedAt === undefined) return;
+    const ranMs = performance.now() - job.startedAt;
+    if (stopped || ranMs >= this.limits.timeoutMs * 0.75) this.slowShapes.mark(job.shape);
+    else if (job.slow && ranMs < this.limits.timeoutMs * 0.25) this.slowShapes.forget(job.shape);
   }
 
   private finish(slot: WorkerSlot, reply: WorkerReply): void {
     const job = slot.job;
     if (!job || job.task.id !== reply.id) return;
     slot.job = undefined;
+    this.noteRunTime(job, false);
     if (reply.ok) this.settle(job, undefined, reply);
     else {
       const { message, status, name } = reply.error;
@@ -160,6 +192,7 @@ export class WorkerPoolExecutor implements QueryExecutor {
       return;
     }
     const slot = job.slot;
+    this.noteRunTime(job, true);
     this.settle(job, new QueryTimeoutError(this.limits.timeoutMs));
     slot.job = undefined;
     void retire(slot);
@@ -178,6 +211,7 @@ export class WorkerPoolExecutor implements QueryExecutor {
     if (slot.job) {
       const outOfMemory = slot.outOfMemory === true;
       if (outOfMemory) this.counters.memoryExceeded++;
+      this.noteRunTime(slot.job, true);
       this.settle(slot.job, outOfMemory ? new QueryMemoryError(this.limits.memoryMb) : failure);
       slot.job = undefined;
     }

@@ -9,7 +9,14 @@ export interface Job {
   readonly resolve: (reply: WorkerReply) => void;
   readonly reject: (error: Error) => void;
   readonly timer: NodeJS.Timeout;
+  /** The query's shape (see slow-shapes), and whether that shape ran long lately. */
+  readonly shape?: string;
+  readonly slow?: boolean;
+  /** When its time limit ends (performance.now()). */
+  readonly deadline: number;
   slot?: WorkerSlot;
+  /** When a worker took it (performance.now()). */
+  startedAt?: number;
 }
 
 /** A query worker process and what the pool knows of it. */

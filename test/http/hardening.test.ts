@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizeQuery } from '../../functions/http/normalize-query.js';
+import { normalizeQuery } from '../../functions/query/normalize-query.js';
 import { ResultCache } from '../../functions/http/result-cache.js';
 import { DATA_POLICY } from '../../functions/http/security-headers.js';
 import { buildRealDumpSet } from '../publish/built-dump-set.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeQuery } from '../../functions/http/normalize-query.js';
+import { normalizeQuery } from '../../functions/query/normalize-query.js';
 
 describe('the cache key of a query', () => {
   it('is the same for texts that differ only in layout, comments and prefix order', () => {
@@ -48,5 +48,32 @@ describe('the cache key of a query', () => {
     expect(normalizeQuery('PREFIX z: <http://z/> PREFIX : <http://e/> PREFIX B: <http://b/> ASK {}')).toBe(
       'PREFIX : <http://e/> PREFIX B: <http://b/> PREFIX z: <http://z/> ASK{}',
     );
+  });
+});
+
+describe('the normaliser on hostile text (it runs on every request, before the engine)', () => {
+  // Each of these took seconds to minutes with a scan per quote or per comment; linear, they take
+  // milliseconds. The test's own timeout is the bound; the exact outputs show nothing was skipped.
+  const n = 20_000;
+
+  it('reads unclosed quotes of every kind once', () => {
+    const quotes = `SELECT * { ?s ?p ?o FILTER(?o = ${'"a '.repeat(n)}) }`;
+    expect(normalizeQuery(quotes)).toBe(`SELECT *{?s ?p ?o FILTER(?o = ${'"a '.repeat(n).trimEnd()})}`);
+    const long = `ASK { ${`"""x `.repeat(n)}}`;
+    expect(normalizeQuery(long)).toBe(`ASK{${`"""x `.repeat(n).trimEnd()}}`);
+    const escaped = `ASK { ?s ?p "${'\\" '.repeat(n)}}`;
+    expect(normalizeQuery(escaped)).toBe(`ASK{?s ?p "${'\\" '.repeat(n).trimEnd()}}`);
+  });
+
+  it('reads thousands of comments and prefix declarations once', () => {
+    expect(normalizeQuery(`${'# c\n'.repeat(n)}ASK {}`)).toBe('ASK{}');
+    const prefixes = Array.from({ length: 5000 }, (_, i) => `PREFIX p${4999 - i}: <http://p/${i}>`).join('\n');
+    const normal = normalizeQuery(`${prefixes}\nASK {}`);
+    expect(normal.startsWith('PREFIX p0: <http://p/4999> PREFIX p1: <http://p/4998>')).toBe(true);
+    expect(normal.endsWith('PREFIX p999: <http://p/4000> ASK{}')).toBe(true);
+  });
+
+  it('still finds the strings after an unclosed quote on an earlier line', () => {
+    expect(normalizeQuery(`ASK { ?s ?p "a\n  ?s ?q "b  c" }`)).toBe(`ASK{?s ?p "a ?s ?q "b  c"}`);
   });
 });

@@ -1,0 +1,83 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRealDumpSet } from '../publish/built-dump-set.js';
+import { startServerProcess, type ServerProcess } from './server-process.js';
+
+// A three-way cartesian product of the whole graph. Skipping far into it runs far past the time limit;
+// its first row comes at once. Both have one shape (constants vary).
+const slow = (n: number) =>
+  `SELECT ?a WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i FILTER(?c != "${n}") } OFFSET 1000000000000 LIMIT 1`;
+const quick = (n: number) => `SELECT ?a WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i FILTER(?c != "${n}") } OFFSET 0 LIMIT 1`;
+const CHEAP = 'SELECT ?s WHERE { ?s a <https://w3id.org/icat-kg/ontology#Entity> } ORDER BY ?s LIMIT 3';
+
+let dir = '';
+let server: ServerProcess;
+
+interface Stats {
+  spares: number;
+  running: number;
+  queued: number;
+  slowShapes: number;
+}
+const stats = async () => ((await (await fetch(`${server.url}/health`)).json()) as { queries: Stats }).queries;
+
+async function until(test: (s: Stats) => boolean): Promise<Stats> {
+  for (let i = 0; i < 400; i++) {
+    const s = await stats();
+    if (test(s)) return s;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return stats();
+}
+
+const ask = (query: string, client: string) =>
+  fetch(`${server.url}/sparql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/sparql-query',
+      accept: 'application/sparql-results+json',
+      'x-forwarded-for': client,
+    },
+    body: query,
+  }).then(async (r) => ({ status: r.status, body: await r.text(), at: performance.now() }));
+
+beforeAll(async () => {
+  ({ dir } = await buildRealDumpSet());
+  server = await startServerProcess(['--from', dir, '--workers', '2'], {
+    QUERY_TIMEOUT_MS: '3000',
+    TRUSTED_PROXY_HOPS: '1',
+  });
+});
+
+afterAll(async () => {
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a shape of query that ran into the time limit', () => {
+  it('is remembered, and its queries then run on one worker of two, leaving the other to short queries', async () => {
+    expect((await ask(slow(0), '198.18.0.1')).status).toBe(503);
+    expect((await until((s) => s.spares >= 1)).slowShapes).toBe(1);
+
+    // Three more of the same shape, from three clients: one runs, two wait, one worker stays free.
+    const slowAnswers = [1, 2, 3].map((n) => ask(slow(n), `198.18.0.${n + 1}`));
+    const held = await until((s) => s.running === 1 && s.queued === 2);
+    expect([held.running, held.queued]).toEqual([1, 2]);
+
+    const cheap = await ask(CHEAP, '198.18.1.1');
+    expect(cheap.status).toBe(200);
+    expect(JSON.parse(cheap.body).results.bindings).toHaveLength(3);
+    const settled = await Promise.all(slowAnswers);
+    // The short query was answered before any of the slow ones, which all end at the limit.
+    expect(settled.map((a) => a.status)).toEqual([503, 503, 503]);
+    expect(settled.every((a) => a.at > cheap.at)).toBe(true);
+  });
+
+  it('is forgotten once a query of that shape ends quickly', async () => {
+    expect((await stats()).slowShapes).toBe(1);
+    const answer = await ask(quick(4), '198.18.2.1');
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body).results.bindings).toHaveLength(1);
+    expect((await stats()).slowShapes).toBe(0);
+  });
+});
