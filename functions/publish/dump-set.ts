@@ -55,6 +55,9 @@ export async function buildDumpSet(
   const prefixes = prefixesFor(iris.base);
   const { quads } = graph;
 
+  // The charts first: their query store is dropped before the dumps pile up.
+  const charts = await chartFiles(quads, iris);
+  lap('charts');
   const nquads = dumpFile({
     path: 'icat.nq',
     mediaType: 'application/n-quads',
@@ -120,8 +123,6 @@ export async function buildDumpSet(
     );
   }
   lap('entities');
-  const charts = await chartFiles(quads, iris);
-  lap('charts');
   const zipped = main.map(gzipped);
   lap('gzip');
   const dataFiles = [...main, ...zipped, contextFile, ontologyFile, ...entityFiles, ...charts];
