@@ -56,15 +56,45 @@ export function toTriG(quads: readonly Quad[], prefixes: Record<string, string>)
   );
 }
 
-/** Turtle of the merged default graph: every triple once, whatever graphs it came from. */
+/**
+ * Turtle of the merged default graph: every triple once, whatever graphs it came from, in the order of
+ * their N-Quads lines. Quads in canonical order give their triples in that order already (the lines
+ * differ before the graph name, or only in it), with the copies of a triple next to each other: then one
+ * pass drops the copies. Quads in any other order are merged through a map and sorted.
+ */
 export function toTurtle(quads: readonly Quad[], prefixes: Record<string, string>): string {
+  const merged = mergeSorted(quads) ?? mergeAny(quads);
+  return write(merged, 'text/turtle', prefixes);
+}
+
+/** The triples of quads whose triple lines never decrease, each once; undefined for any other order. */
+function mergeSorted(quads: readonly Quad[]): Quad[] | undefined {
+  const triples: Quad[] = [];
+  let last: string | undefined;
+  for (const q of quads) {
+    const t = DataFactory.quad(q.subject, q.predicate, q.object);
+    const line = nquadsLine(t);
+    if (last !== undefined) {
+      const order = compareStrings(last, line);
+      if (order > 0) return undefined;
+      if (order === 0) {
+        triples[triples.length - 1] = t;
+        continue;
+      }
+    }
+    triples.push(t);
+    last = line;
+  }
+  return triples;
+}
+
+function mergeAny(quads: readonly Quad[]): Quad[] {
   const triples = new Map<string, Quad>();
   for (const q of quads) {
     const t = DataFactory.quad(q.subject, q.predicate, q.object);
     triples.set(nquadsLine(t), t);
   }
-  const sorted = [...triples.keys()].sort(compareStrings).map((k) => triples.get(k)!);
-  return write(sorted, 'text/turtle', prefixes);
+  return [...triples.keys()].sort(compareStrings).map((k) => triples.get(k)!);
 }
 
 function write(quads: readonly Quad[], format: string, prefixes: Record<string, string>): string {
