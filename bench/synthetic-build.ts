@@ -60,19 +60,27 @@ interface Measured {
   /** Milliseconds per part of the serialize stage. */
   parts: Map<string, number>;
   bytes: number;
+  /** The process's peak RSS in MB after each stage (it only grows: the stage that raises it is the culprit). */
+  peaks: Map<string, number>;
 }
+
+const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 async function measure(set: RecordSet, keep?: string): Promise<Measured> {
   let t = performance.now();
   const lap = () => -t + (t = performance.now());
+  const peaks = new Map<string, number>();
   const graph = buildGraph(set, iris, kos);
   const convert = lap();
+  peaks.set('convert', peakMb());
   const report = await validateShacl(graph.quads, projectShapes(iris.base));
   if (!report.conforms) throw new Error(`synthetic graph does not conform: ${report.results.length} results`);
   const shacl = lap();
+  peaks.set('SHACL', peakMb());
   const parts = new Map<string, number>();
   const dumps = await buildDumpSet(graph, iris, config, parts);
   const serialize = lap();
+  peaks.set('serialize', peakMb());
   const dir = keep ?? mkdtempSync(join(tmpdir(), 'icat-kg-bench-'));
   if (keep) rmSync(keep, { recursive: true, force: true });
   for (const f of dumps.files) {
@@ -87,6 +95,7 @@ async function measure(set: RecordSet, keep?: string): Promise<Measured> {
     serialize,
     parts,
     bytes: dumps.files.reduce((n, f) => n + f.content.length, 0),
+    peaks,
   };
 }
 
@@ -126,6 +135,9 @@ console.log(
   ]
     .map(([part, ms]) => `${part} ${seconds(ms)}`)
     .join(', ')})`,
+);
+console.log(
+  `synthetic peak RSS after each stage: ${[...big.peaks].map(([stage, mb]) => `${stage} ${mb} MB`).join(', ')}`,
 );
 console.log(
   `whole run (baseline and synthetic): wall ${seconds(performance.now() - started)}, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,

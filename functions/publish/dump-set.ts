@@ -10,7 +10,7 @@ import { catalogQuads } from './catalog.js';
 import { chartFiles } from './chart-files.js';
 import { dumpFile, gzipped, sha256, type DumpFile } from './dump-file.js';
 import { EntityDocumentIndex, entityDocument } from './entity-documents.js';
-import { prefixesFor, toJsonLd, toNQuads, toTriG, toTurtle, type JsonLdContext } from './serialize.js';
+import { jsonLdBytes, nquadsBytes, prefixesFor, trigBytes, turtleBytes, type JsonLdContext } from './serialize.js';
 import { graphStatistics, voidQuads, type GraphStatistics } from './void.js';
 
 const SPEC = {
@@ -55,12 +55,15 @@ export async function buildDumpSet(
   const prefixes = prefixesFor(iris.base);
   const { quads } = graph;
 
+  // The charts first: their query store is dropped before the dumps pile up.
+  const charts = await chartFiles(quads, iris);
+  lap('charts');
   const nquads = dumpFile({
     path: 'icat.nq',
     mediaType: 'application/n-quads',
     title: 'ICAT Knowledge Graph, all named graphs (N-Quads)',
     conformsTo: SPEC.nquads,
-    content: toNQuads(quads),
+    content: nquadsBytes(quads),
   });
   lap('nquads');
   const trig = dumpFile({
@@ -68,7 +71,7 @@ export async function buildDumpSet(
     mediaType: 'application/trig',
     title: 'ICAT Knowledge Graph, all named graphs (TriG)',
     conformsTo: SPEC.trig,
-    content: toTriG(quads, prefixes),
+    content: trigBytes(quads, prefixes),
   });
   lap('trig');
   const turtle = dumpFile({
@@ -76,7 +79,7 @@ export async function buildDumpSet(
     mediaType: 'text/turtle',
     title: 'ICAT Knowledge Graph, merged default graph (Turtle)',
     conformsTo: SPEC.turtle,
-    content: toTurtle(quads, prefixes),
+    content: turtleBytes(quads, prefixes),
   });
   lap('turtle');
   const jsonLd = dumpFile({
@@ -84,7 +87,7 @@ export async function buildDumpSet(
     mediaType: 'application/ld+json',
     title: 'ICAT Knowledge Graph, all named graphs (JSON-LD)',
     conformsTo: SPEC.jsonld,
-    content: await toJsonLd(quads, context, config.contextUrl),
+    content: await jsonLdBytes(quads, context, config.contextUrl),
   });
   lap('jsonld');
   const main = [nquads, trig, turtle, jsonLd];
@@ -100,7 +103,7 @@ export async function buildDumpSet(
     mediaType: 'text/turtle',
     title: 'The ICAT ontology (Turtle)',
     conformsTo: SPEC.turtle,
-    content: toTurtle(
+    content: turtleBytes(
       quads.filter((q) => q.graph.value === iris.vocabularyGraph('ontology')),
       prefixes,
     ),
@@ -120,8 +123,6 @@ export async function buildDumpSet(
     );
   }
   lap('entities');
-  const charts = await chartFiles(quads, iris);
-  lap('charts');
   const zipped = main.map(gzipped);
   lap('gzip');
   const dataFiles = [...main, ...zipped, contextFile, ontologyFile, ...entityFiles, ...charts];
@@ -141,21 +142,21 @@ export async function buildDumpSet(
       mediaType: 'text/turtle',
       title: 'DCAT catalog (Turtle)',
       conformsTo: SPEC.turtle,
-      content: toTurtle(catalog, catalogPrefixes),
+      content: turtleBytes(catalog, catalogPrefixes),
     }),
     dumpFile({
       path: 'catalog.jsonld',
       mediaType: 'application/ld+json',
       title: 'DCAT catalog (JSON-LD)',
       conformsTo: SPEC.jsonld,
-      content: await toJsonLd(catalog, context, config.contextUrl),
+      content: await jsonLdBytes(catalog, context, config.contextUrl),
     }),
     dumpFile({
       path: 'void.ttl',
       mediaType: 'text/turtle',
       title: 'VoID description (Turtle)',
       conformsTo: SPEC.turtle,
-      content: toTurtle(voidQuads(iris, config, statistics, dumps, version), prefixes),
+      content: turtleBytes(voidQuads(iris, config, statistics, dumps, version), prefixes),
     }),
   ];
   const files = [...dataFiles, ...describing];

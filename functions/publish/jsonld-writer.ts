@@ -93,6 +93,18 @@ export function indented(value: Compacted, depth: number): string {
  * {@link UnsupportedJsonLd} for data it does not handle (blank nodes, JSON literals).
  */
 export function writeJsonLd(quads: readonly Quad[], terms: TermCompactor, contextUrl: string): string {
+  const pieces: string[] = [];
+  writeJsonLdTo({ write: (text) => void pieces.push(text) }, quads, terms, contextUrl);
+  return pieces.join('');
+}
+
+/** Where {@link writeJsonLdTo} sends its text, piece by piece. */
+export interface TextSink {
+  write(text: string): void;
+}
+
+/** The JSON-LD of {@link writeJsonLd}, written to a sink one top-level node at a time. */
+export function writeJsonLdTo(sink: TextSink, quads: readonly Quad[], terms: TermCompactor, contextUrl: string): void {
   // Graph name (or '' for the default graph) → its nodes.
   const graphs = new Map<string, Map<string, NodeData>>([['', new Map()]]);
   for (const q of quads) {
@@ -115,12 +127,13 @@ export function writeJsonLd(quads: readonly Quad[], terms: TermCompactor, contex
     return compactNode(terms, node, graph ? { graph } : {});
   };
   const context = JSON.stringify(contextUrl);
-  if (top.length === 0) return `${JSON.stringify({ '@context': contextUrl }, null, 1)}\n`;
-  if (top.length === 1) return `${JSON.stringify({ '@context': contextUrl, ...compactTop(top[0]!) }, null, 1)}\n`;
-  const parts: string[] = [];
-  for (const id of top) {
-    parts.push(indented(compactTop(id), 2));
+  if (top.length === 0) return sink.write(`${JSON.stringify({ '@context': contextUrl }, null, 1)}\n`);
+  if (top.length === 1)
+    return sink.write(`${JSON.stringify({ '@context': contextUrl, ...compactTop(top[0]!) }, null, 1)}\n`);
+  sink.write(`{\n "@context": ${context},\n "@graph": [\n`);
+  for (const [i, id] of top.entries()) {
+    sink.write(`${i === 0 ? '' : ',\n'}${indented(compactTop(id), 2)}`);
     graphs.delete(id);
   }
-  return `{\n "@context": ${context},\n "@graph": [\n${parts.join(',\n')}\n ]\n}\n`;
+  sink.write('\n ]\n}\n');
 }
