@@ -1,11 +1,20 @@
 import { Command, CommanderError } from 'commander';
 import { processIo, type CliIo } from './io.js';
-import { buildCommand, type BuildOptions } from './build-command.js';
-import { loadCommand, type LoadOptions } from './load-command.js';
+import type { BuildOptions } from './build-command.js';
+import type { LoadOptions } from './load-command.js';
 import { defaultDataDir, packageVersion } from './package-info.js';
-import { serveCommand, type ServeOptions } from './serve-command.js';
-import { validateCommand } from './validate-command.js';
-import { rollbackCommand, versionsCommand, type DumpsLocation } from './versions-command.js';
+import type { ServeOptions } from './serve-command.js';
+import type { DumpsLocation } from './versions-command.js';
+
+// Each command loads its modules when it runs: `serve` should not pay for the build's (jsonld, SHACL,
+// charts) before its first answer, nor `validate` for the server's.
+const commands = {
+  build: () => import('./build-command.js'),
+  load: () => import('./load-command.js'),
+  serve: () => import('./serve-command.js'),
+  validate: () => import('./validate-command.js'),
+  versions: () => import('./versions-command.js'),
+};
 
 /** Builds the `icat-kg` program; each action stores its exit code rather than exiting, so tests can run it. */
 export function createProgram(io: CliIo, setExitCode: (code: number) => void): Command {
@@ -19,7 +28,9 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
     .command('validate')
     .description('load and validate every record; print counts per record type and one line per problem')
     .argument('[dir]', 'the records folder (default: ./data, else the records shipped with icat-kg)')
-    .action((dir: string | undefined) => setExitCode(validateCommand(dir ?? defaultDataDir(), io)));
+    .action(async (dir: string | undefined) =>
+      setExitCode((await commands.validate()).validateCommand(dir ?? defaultDataDir(), io)),
+    );
 
   program
     .command('build')
@@ -28,7 +39,9 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
     .option('--data <dir>', 'the records folder (default: ./data, else the records shipped with icat-kg)')
     .option('-q, --quiet', 'print no progress lines on stderr')
     .action(async (options: Omit<BuildOptions, 'data'> & { data?: string }) =>
-      setExitCode(await buildCommand({ ...options, data: options.data ?? defaultDataDir() }, io)),
+      setExitCode(
+        await (await commands.build()).buildCommand({ ...options, data: options.data ?? defaultDataDir() }, io),
+      ),
     );
 
   program
@@ -45,7 +58,7 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
       process.env.QUERY_WORKERS ?? '2',
     )
     .option('--log', 'write an access log line per request to stdout (combined log format)')
-    .action(async (options: ServeOptions) => setExitCode(await serveCommand(options, io)));
+    .action(async (options: ServeOptions) => setExitCode(await (await commands.serve()).serveCommand(options, io)));
 
   program
     .command('load')
@@ -53,7 +66,9 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
     .argument('<dir>', 'a dump set folder written by icat-kg build')
     .requiredOption('--into <url>', "the store's Graph Store Protocol URL (see README for each store's)")
     .option('--concurrency <n>', 'graphs sent at once', '4')
-    .action(async (dir: string, options: LoadOptions) => setExitCode(await loadCommand(dir, options, io)));
+    .action(async (dir: string, options: LoadOptions) =>
+      setExitCode(await (await commands.load()).loadCommand(dir, options, io)),
+    );
 
   const location = (command: Command) =>
     command
@@ -65,13 +80,17 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
       .command('versions')
       .description('list the dump sets, each checked against its manifest; * marks the one latest.json names')
       .option('--verify', "also check every file's SHA-256 (reads every byte)"),
-  ).action(async (options: DumpsLocation & { verify?: boolean }) => setExitCode(await versionsCommand(options, io)));
+  ).action(async (options: DumpsLocation & { verify?: boolean }) =>
+    setExitCode(await (await commands.versions()).versionsCommand(options, io)),
+  );
   location(
     program
       .command('rollback')
       .description('point latest.json at an earlier dump set, after checking every file against its manifest')
       .argument('<version>', 'a version listed by icat-kg versions'),
-  ).action(async (version: string, options: DumpsLocation) => setExitCode(await rollbackCommand(version, options, io)));
+  ).action(async (version: string, options: DumpsLocation) =>
+    setExitCode(await (await commands.versions()).rollbackCommand(version, options, io)),
+  );
 
   return program;
 }

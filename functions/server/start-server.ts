@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AddressInfo } from 'node:net';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from '../http/app.js';
 import { siteFromFiles, type Site } from '../http/site.js';
@@ -40,12 +41,13 @@ export interface RunningServer {
 /** Starts the Node server: loads the dump set, warms the query workers, then listens. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   if (options.store) return startStoreServer(options, options.store);
-  const site = options.from ? siteFromDumpDir(options.from) : siteFromNQuadsFile(options.quads!);
   const nquadsPath = options.from ? join(options.from, 'icat.nq') : options.quads!;
-  const contextFile = site.file('context.jsonld');
-  const jsonLdContext = contextFile
-    ? (JSON.parse(contextFile.content.toString('utf8')) as { '@context': JsonLdContext })['@context']
-    : undefined;
+  const contextPath = options.from ? join(options.from, 'context.jsonld') : undefined;
+  const jsonLdContext =
+    contextPath && existsSync(contextPath)
+      ? (JSON.parse(readFileSync(contextPath, 'utf8')) as { '@context': JsonLdContext })['@context']
+      : undefined;
+  // The workers first: they load while this process reads the rest of the dump set.
   const executor = new WorkerPoolExecutor(
     {
       nquadsPath,
@@ -58,8 +60,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     options.workers,
   );
-  await executor.ready();
-  return listen(options, site, executor);
+  try {
+    const site = options.from ? siteFromDumpDir(options.from) : siteFromNQuadsFile(options.quads!);
+    await executor.ready();
+    return await listen(options, site, executor);
+  } catch (error) {
+    await executor.close();
+    throw error;
+  }
 }
 
 /** The same endpoint over a remote store; the dump set folder, when given, must be the version it holds. */
