@@ -91,9 +91,9 @@ const FORM_OF: Readonly<Record<string, QueryForm>> = {
  */
 export class QueryRunner {
   /**
-   * Comunica's engine for RDF/JS sources alone, without the HTTP and federation actors: it parses every
-   * query and evaluates those over the in-memory store, about twice as fast as the full engine on this
-   * graph (each operation is mediated among fewer actors) and half its import time.
+   * Comunica's engine for RDF/JS sources alone, without the HTTP and federation actors: it evaluates the
+   * queries over the in-memory store, up to twice as fast as the full engine on this graph (each operation
+   * is mediated among fewer actors), at half its import time. Queries are parsed apart (see parse).
    */
   private readonly engine = new QueryEngine();
   /** The full engine, loaded on first need: for SERVICE (through the fetch guard) and remote stores. */
