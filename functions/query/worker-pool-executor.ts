@@ -21,7 +21,9 @@ const ANONYMOUS = '-';
  * - The queue is bounded (503) and so is each client's share of it (429), both with Retry-After; the
  *   queue takes from each client in turn.
  * - A query past the time or memory limit has its worker terminated (the only way to stop a Comunica
- *   aggregate); a warm spare takes its place at once and a new spare loads in the background.
+ *   aggregate); a warm spare takes its place at once and a new spare loads in the background. A query
+ *   that spent its time waiting is still answered 503 at its deadline, but its worker may finish it
+ *   until it has run for half the limit: most are short, and a worker is not reloaded for them.
  * - Queries of a shape that ran long lately (see slow-shapes) run on all workers but one at most, so
  *   that short queries always find a worker rather than waiting behind them, and only with at least half
  *   their time left.
@@ -90,6 +92,7 @@ export class WorkerPoolExecutor implements QueryExecutor {
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.drain()) this.settle(job, new Error('the query executor is closed'));
+    for (const slot of this.slots) clearTimeout(slot.job?.graceTimer);
     await Promise.all([...this.slots, ...this.spares].map(retire));
   }
 
@@ -174,8 +177,11 @@ export class WorkerPoolExecutor implements QueryExecutor {
     const job = slot.job;
     if (!job || job.task.id !== reply.id) return;
     slot.job = undefined;
+    clearTimeout(job.graceTimer);
     this.noteRunTime(job, false);
-    if (reply.ok) this.settle(job, undefined, reply);
+    if (job.abandoned) {
+      // Answered 503 at its deadline already: the late answer goes nowhere.
+    } else if (reply.ok) this.settle(job, undefined, reply);
     else {
       const { message, status, name } = reply.error;
       this.settle(job, Object.assign(new QueryError(message, status), { name }));
@@ -191,9 +197,20 @@ export class WorkerPoolExecutor implements QueryExecutor {
       this.settle(job, new QueryTimeoutError(this.limits.timeoutMs, true));
       return;
     }
-    const slot = job.slot;
-    this.noteRunTime(job, true);
     this.settle(job, new QueryTimeoutError(this.limits.timeoutMs));
+    // A query taken late (it waited for a worker) may run for half the limit before its worker is stopped.
+    const graceLeft = job.startedAt! + this.limits.timeoutMs / 2 - performance.now();
+    if (graceLeft > 0) {
+      job.abandoned = true;
+      job.graceTimer = setTimeout(() => this.stop(job), graceLeft);
+    } else this.stop(job);
+  }
+
+  /** Terminates the worker running a query past its time, and puts another in its place. */
+  private stop(job: Job): void {
+    const slot = job.slot!;
+    if (slot.job !== job) return;
+    this.noteRunTime(job, true);
     slot.job = undefined;
     void retire(slot);
     this.replace(slot);
@@ -209,10 +226,12 @@ export class WorkerPoolExecutor implements QueryExecutor {
       return;
     }
     if (slot.job) {
+      const job = slot.job;
       const outOfMemory = slot.outOfMemory === true;
       if (outOfMemory) this.counters.memoryExceeded++;
-      this.noteRunTime(slot.job, true);
-      this.settle(slot.job, outOfMemory ? new QueryMemoryError(this.limits.memoryMb) : failure);
+      clearTimeout(job.graceTimer);
+      this.noteRunTime(job, true);
+      if (!job.abandoned) this.settle(job, outOfMemory ? new QueryMemoryError(this.limits.memoryMb) : failure);
       slot.job = undefined;
     }
     this.replace(slot);

@@ -17,6 +17,10 @@ export interface Job {
   slot?: WorkerSlot;
   /** When a worker took it (performance.now()). */
   startedAt?: number;
+  /** Answered already (503 at its deadline) while its worker finishes it within its grace. */
+  abandoned?: boolean;
+  /** Stops its worker at the end of that grace. */
+  graceTimer?: NodeJS.Timeout;
 }
 
 /** A query worker process and what the pool knows of it. */
