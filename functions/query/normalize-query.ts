@@ -15,14 +15,15 @@ export function normalizeQuery(query: string): string {
 /**
  * A query's shape: its normalised text with every string and number written as a placeholder, so that
  * queries differing only in their constants (`FILTER(?x != "1")`, `"2"`, ...; `OFFSET 10`, `20`, ...)
- * share one. IRIs stay: the cost of a query often depends on which resource it asks about.
+ * share one. IRIs stay: the cost of a query often depends on which resource it asks about. With
+ * `keepNumbers`, numbers stay too: a LIMIT, an OFFSET or a bound can be what makes a query slow.
  */
-export function queryShape(query: string): string {
+export function queryShape(query: string, { keepNumbers = false } = {}): string {
   return join(
     scanQuery(query).map((token) =>
       token.kind === 'string'
         ? { ...token, text: '""' }
-        : token.kind === 'other'
+        : token.kind === 'other' && !keepNumbers
           ? { ...token, text: token.text.replace(NUMBER, '0') }
           : token,
     ),

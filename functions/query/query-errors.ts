@@ -52,6 +52,17 @@ export class QueryTimeoutError extends QueryError {
   }
 }
 
+/** Queries of this shape were stopped at a limit several times in a row: refused for a while (shape-breaker). */
+export class ShapeRefusedError extends QueryError {
+  constructor(stops: number, timeoutMs: number, retryAfterSeconds: number) {
+    super(
+      `Queries of this shape were stopped at the limits of this endpoint (${timeoutMs / 1000} s) ${stops} times in a row lately, so it refuses them for ${retryAfterSeconds} s more. Narrow the query down or add a LIMIT.`,
+      503,
+      retryAfterSeconds,
+    );
+  }
+}
+
 /** The query queue is full: the endpoint sheds load instead of letting every client wait. */
 export class QueueFullError extends QueryError {
   constructor(queued: number, retryAfterSeconds: number) {

@@ -22,6 +22,8 @@ export interface ExecutorStats {
   /** Queries refused because the queue was full (503) or their client had too many (429). */
   readonly rejectedBusy: number;
   readonly rejectedClient: number;
+  /** Queries refused at once (503) because their shape was stopped at a limit twice in a row (see shape-breaker). */
+  readonly rejectedShape?: number;
 }
 
 /**

@@ -30,6 +30,11 @@ export const queryLimitsSchema = z.object({
   clientMax: z.number().int().positive().default(8),
   /** QUERY_MEMORY_MB: old-generation heap of one query worker; a query past it is answered 503 and its worker replaced. */
   memoryMb: z.number().int().min(64).default(768),
+  /**
+   * QUERY_SHAPE_COOLDOWN_S: seconds for which queries of a shape stopped at a limit twice in a row are
+   * refused with 503 (strings aside, the same text: see ShapeBreaker); 0 never refuses.
+   */
+  shapeCooldownSeconds: z.number().int().nonnegative().default(60),
   /** QUERY_SPARE_WORKERS: loaded workers kept idle to replace a stopped one at once. */
   spareWorkers: z.number().int().nonnegative().default(1),
   /**
@@ -55,6 +60,7 @@ export function queryLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): QueryL
     queueMax: int('QUERY_QUEUE_MAX'),
     clientMax: int('QUERY_CLIENT_MAX'),
     memoryMb: int('QUERY_MEMORY_MB'),
+    shapeCooldownSeconds: int('QUERY_SHAPE_COOLDOWN_S'),
     spareWorkers: int('QUERY_SPARE_WORKERS'),
     trustedProxyHops: int('TRUSTED_PROXY_HOPS'),
     serviceAllowList: env.SERVICE_ALLOW_LIST

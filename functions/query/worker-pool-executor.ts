@@ -4,16 +4,19 @@ import {
   QueryMemoryError,
   QueryTimeoutError,
   QueueFullError,
+  ShapeRefusedError,
   TooManyClientQueriesError,
 } from './query-errors.js';
 import type { QueryRequest, QueryResponse } from './query-runner.js';
 import { FairQueue } from './fair-queue.js';
 import { queryShape } from './normalize-query.js';
+import { ShapeBreaker } from './shape-breaker.js';
 import { SlowShapes } from './slow-shapes.js';
 import { retire, startWorker, type Job, type WorkerSlot } from './worker-slot.js';
 import type { WorkerInit, WorkerReply, WorkerTask } from './worker-protocol.js';
 
 const ANONYMOUS = '-';
+const STOPS_TO_REFUSE = 2;
 
 /**
  * Runs queries in a pool of worker processes, each with its own engine and store.
@@ -27,6 +30,8 @@ const ANONYMOUS = '-';
  * - Queries of a shape that ran long lately (see slow-shapes) run on all workers but one at most, so
  *   that short queries always find a worker rather than waiting behind them, and only with at least half
  *   their time left.
+ * - Queries of a shape stopped at a limit twice in a row are refused at once for a while (see
+ *   shape-breaker): each stop costs a worker's CPU to the limit and a restart.
  */
 export class WorkerPoolExecutor implements QueryExecutor {
   private readonly slots: WorkerSlot[] = [];
@@ -34,7 +39,15 @@ export class WorkerPoolExecutor implements QueryExecutor {
   private readonly queue = new FairQueue<Job>();
   private readonly perClient = new Map<string, number>();
   private readonly slowShapes = new SlowShapes();
-  private readonly counters = { restarted: 0, timedOut: 0, memoryExceeded: 0, rejectedBusy: 0, rejectedClient: 0 };
+  private readonly breaker: ShapeBreaker;
+  private readonly counters = {
+    restarted: 0,
+    timedOut: 0,
+    memoryExceeded: 0,
+    rejectedBusy: 0,
+    rejectedClient: 0,
+    rejectedShape: 0,
+  };
   private readonly started: Promise<void>;
   private startFailed!: (error: Error) => void;
   private startDone!: () => void;
@@ -53,6 +66,7 @@ export class WorkerPoolExecutor implements QueryExecutor {
       this.startFailed = reject;
     });
     this.started.catch(() => undefined);
+    this.breaker = new ShapeBreaker(this.limits.shapeCooldownSeconds * 1000, STOPS_TO_REFUSE);
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
@@ -125,6 +139,12 @@ export class WorkerPoolExecutor implements QueryExecutor {
       return Promise.reject(new QueueFullError(this.queue.size, retryAfter));
     }
     const shape = task.kind === 'query' ? queryShape(task.request.query) : undefined;
+    const exactShape = task.kind === 'query' ? queryShape(task.request.query, { keepNumbers: true }) : undefined;
+    const refusedMs = exactShape === undefined ? 0 : this.breaker.refusedFor(exactShape);
+    if (refusedMs > 0) {
+      this.counters.rejectedShape++;
+      return Promise.reject(new ShapeRefusedError(STOPS_TO_REFUSE, this.limits.timeoutMs, Math.ceil(refusedMs / 1000)));
+    }
     return new Promise<WorkerReply>((resolve, reject) => {
       const job: Job = {
         task,
@@ -133,7 +153,7 @@ export class WorkerPoolExecutor implements QueryExecutor {
         reject,
         timer: setTimeout(() => this.expire(job), this.limits.timeoutMs),
         deadline: performance.now() + this.limits.timeoutMs,
-        ...(shape === undefined ? {} : { shape, slow: this.slowShapes.has(shape) }),
+        ...(shape === undefined ? {} : { shape, exactShape, slow: this.slowShapes.has(shape) }),
       };
       this.perClient.set(client, mine + 1);
       this.queue.push(job);
@@ -164,9 +184,14 @@ export class WorkerPoolExecutor implements QueryExecutor {
   /**
    * Remembers the shape of a query that was stopped at a limit or ran past three quarters of the time
    * limit, and forgets the shape of one that ended within a quarter of it: a short query that once ran
-   * long on a busy machine is not kept from the free worker for long.
+   * long on a busy machine is not kept from the free worker for long. The shape breaker counts the
+   * stops in a row.
    */
   private noteRunTime(job: Job, stopped: boolean): void {
+    if (job.exactShape !== undefined) {
+      if (stopped) this.breaker.stopped(job.exactShape);
+      else this.breaker.succeeded(job.exactShape);
+    }
     if (job.shape === undefined || job.startedAt === undefined) return;
     const ranMs = performance.now() - job.startedAt;
     if (stopped || ranMs >= this.limits.timeoutMs * 0.75) this.slowShapes.mark(job.shape);

@@ -12,6 +12,8 @@ export interface Job {
   /** The query's shape (see slow-shapes), and whether that shape ran long lately. */
   readonly shape?: string;
   readonly slow?: boolean;
+  /** The shape with its numbers kept, as the shape breaker counts its stops. */
+  readonly exactShape?: string;
   /** When its time limit ends (performance.now()). */
   readonly deadline: number;
   slot?: WorkerSlot;

@@ -18,6 +18,7 @@ interface Stats {
   running: number;
   queued: number;
   slowShapes: number;
+  rejectedShape: number;
 }
 const stats = async () => ((await (await fetch(`${server.url}/health`)).json()) as { queries: Stats }).queries;
 
@@ -39,7 +40,12 @@ const ask = (query: string, client: string) =>
       'x-forwarded-for': client,
     },
     body: query,
-  }).then(async (r) => ({ status: r.status, body: await r.text(), at: performance.now() }));
+  }).then(async (r) => ({
+    status: r.status,
+    body: await r.text(),
+    retryAfter: r.headers.get('retry-after'),
+    at: performance.now(),
+  }));
 
 beforeAll(async () => {
   ({ dir } = await buildRealDumpSet());
@@ -79,5 +85,22 @@ describe('a shape of query that ran into the time limit', () => {
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body).results.bindings).toHaveLength(1);
     expect((await stats()).slowShapes).toBe(0);
+  });
+
+  it('is refused at once, with Retry-After, once stopped twice in a row, while its variants with other numbers run', async () => {
+    // slow(0) and slow(1) were stopped at the limit in the first test; quick(4) differs in its OFFSET.
+    const started = performance.now();
+    const refused = await ask(slow(5), '198.18.3.1');
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(refused.status).toBe(503);
+    expect(refused.body).toMatch(
+      /^Queries of this shape were stopped at the limits of this endpoint \(3 s\) 2 times in a row lately, so it refuses them for (\d+) s more\. Narrow the query down or add a LIMIT\.\n$/,
+    );
+    const seconds = Number(/for (\d+) s more/.exec(refused.body)![1]);
+    expect(seconds).toBeGreaterThan(30);
+    expect(seconds).toBeLessThanOrEqual(60);
+    expect(refused.retryAfter).toBe(String(seconds));
+    expect((await stats()).rejectedShape).toBe(1);
+    expect((await ask(quick(6), '198.18.3.2')).status).toBe(200);
   });
 });

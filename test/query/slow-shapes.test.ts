@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FairQueue } from '../../functions/query/fair-queue.js';
 import { queryShape } from '../../functions/query/normalize-query.js';
+import { ShapeBreaker } from '../../functions/query/shape-breaker.js';
 import { SlowShapes } from '../../functions/query/slow-shapes.js';
 
 describe('the shape of a query', () => {
@@ -9,7 +10,7 @@ describe('the shape of a query', () => {
       'SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f FILTER(?c != "1") } LIMIT 10',
       "SELECT (COUNT(*) AS ?n) WHERE {\n  ?a ?b ?c . ?d ?e ?f   # a product\n  FILTER(?c != 'two')\n} LIMIT 20",
       'SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f FILTER(?c != """3""") } LIMIT 3.5e1',
-    ].map(queryShape);
+    ].map((query) => queryShape(query));
     expect(new Set(shapes)).toEqual(
       new Set(['SELECT(COUNT(*)AS ?n)WHERE{?a ?b ?c . ?d ?e ?f FILTER(?c != "")}LIMIT 0']),
     );
@@ -58,5 +59,59 @@ describe('the fair queue, asked for what it may start', () => {
     expect(queue.shift(fast)).toBeUndefined();
     expect(queue.size).toBe(2);
     expect([queue.shift()?.id, queue.shift()?.id]).toEqual(['y1', 'x1']);
+  });
+});
+
+describe('the shape breaker', () => {
+  it('refuses a shape stopped twice in a row for the cool-down, then lets one query through', () => {
+    let now = 0;
+    const breaker = new ShapeBreaker(60_000, 2, 1000, () => now);
+    breaker.stopped('a');
+    expect(breaker.refusedFor('a')).toBe(0);
+    now = 5_000;
+    breaker.stopped('a');
+    expect(breaker.refusedFor('a')).toBe(60_000);
+    now = 64_000;
+    expect(breaker.refusedFor('a')).toBe(1_000);
+    expect(breaker.refusedFor('b')).toBe(0);
+    now = 65_000;
+    expect(breaker.refusedFor('a')).toBe(0);
+    // The query let through is stopped again: refused again at once, for a whole cool-down.
+    breaker.stopped('a');
+    expect(breaker.refusedFor('a')).toBe(60_000);
+  });
+
+  it('clears a shape when one of its queries ends in time, so stops must come in a row', () => {
+    const breaker = new ShapeBreaker(60_000, 2, 1000, () => 0);
+    breaker.stopped('a');
+    breaker.succeeded('a');
+    breaker.stopped('a');
+    expect(breaker.refusedFor('a')).toBe(0);
+    breaker.stopped('a');
+    expect(breaker.refusedFor('a')).toBe(60_000);
+    breaker.succeeded('a');
+    expect([breaker.refusedFor('a'), breaker.size]).toEqual([0, 0]);
+  });
+
+  it('keeps at most its capacity, dropping the shape stopped longest ago, and never refuses with no cool-down', () => {
+    const breaker = new ShapeBreaker(60_000, 1, 2);
+    for (const shape of ['a', 'b', 'a', 'c']) breaker.stopped(shape);
+    expect(breaker.size).toBe(2);
+    expect(['a', 'b', 'c'].map((shape) => breaker.refusedFor(shape) > 0)).toEqual([true, false, true]);
+    const off = new ShapeBreaker(0, 1);
+    off.stopped('a');
+    expect([off.refusedFor('a'), off.size]).toEqual([0, 0]);
+  });
+});
+
+describe('the shape the breaker counts', () => {
+  it('keeps numbers, so a LIMIT or OFFSET that makes a query slow does not close its short variants', () => {
+    const shape = (query: string) => queryShape(query, { keepNumbers: true });
+    expect(shape('SELECT * { ?s ?p ?o FILTER(?o != "x") } OFFSET 1000000 LIMIT 1')).toBe(
+      shape('SELECT * {\n ?s ?p ?o FILTER(?o != "y") # another\n} OFFSET 1000000 LIMIT 1'),
+    );
+    expect(shape('SELECT * { ?s ?p ?o } OFFSET 1000000 LIMIT 1')).not.toBe(
+      shape('SELECT * { ?s ?p ?o } OFFSET 0 LIMIT 1'),
+    );
   });
 });

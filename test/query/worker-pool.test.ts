@@ -2,6 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../functions/package-paths.js';
+import type { JsonLdContext } from '../../functions/publish/serialize.js';
 import { queryLimitsSchema } from '../../functions/query/query-limits.js';
 import type { QueryRequest } from '../../functions/query/query-runner.js';
 import { WorkerPoolExecutor } from '../../functions/query/worker-pool-executor.js';
@@ -41,7 +42,7 @@ beforeAll(async () => {
         limits: queryLimitsSchema.parse({ timeoutMs: TIMEOUT_MS, spareWorkers: 1 }),
         baseIri: 'https://w3id.org/icat-kg/',
         prefixes: {},
-        jsonLdContext: JSON.parse(readFileSync(join(dir, 'context.jsonld'), 'utf8')) as object,
+        jsonLdContext: JSON.parse(readFileSync(join(dir, 'context.jsonld'), 'utf8')) as JsonLdContext,
       },
     },
     1,
