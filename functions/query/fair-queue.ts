@@ -45,6 +45,13 @@ export class FairQueue<T extends { readonly client: string }> {
     return true;
   }
 
+  /** Takes out every item `match` selects, returning them. */
+  removeWhere(match: (item: T) => boolean): T[] {
+    const removed = [...this.byClient.values()].flat().filter(match);
+    for (const item of removed) this.remove(item);
+    return removed;
+  }
+
   /** Empties the queue, returning what it held. */
   drain(): T[] {
     const items = [...this.byClient.values()].flat();

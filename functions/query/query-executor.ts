@@ -13,8 +13,9 @@ export interface ExecutorStats {
   readonly spares: number;
   readonly running: number;
   readonly queued: number;
-  /** Query shapes that ran long lately, kept off one worker (see slow-shapes). */
+  /** Query shapes that ran long lately, and that ended quickly: only the latter may take every worker. */
   readonly slowShapes?: number;
+  readonly quickShapes?: number;
   /** Workers replaced after a time-out, an out-of-memory or a crash. */
   readonly restarted: number;
   readonly timedOut: number;

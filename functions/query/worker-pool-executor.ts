@@ -11,7 +11,7 @@ import type { QueryRequest, QueryResponse } from './query-runner.js';
 import { FairQueue } from './fair-queue.js';
 import { queryShape } from './normalize-query.js';
 import { ShapeBreaker } from './shape-breaker.js';
-import { SlowShapes } from './slow-shapes.js';
+import { RecentShapes } from './recent-shapes.js';
 import { retire, startWorker, type Job, type WorkerSlot } from './worker-slot.js';
 import type { WorkerInit, WorkerReply, WorkerTask } from './worker-protocol.js';
 
@@ -27,9 +27,10 @@ const STOPS_TO_REFUSE = 2;
  *   aggregate); a warm spare takes its place at once and a new spare loads in the background. A query
  *   that spent its time waiting is still answered 503 at its deadline, but its worker may finish it
  *   until it has run for half the limit: most are short, and a worker is not reloaded for them.
- * - Queries of a shape that ran long lately (see slow-shapes) run on all workers but one at most, so
- *   that short queries always find a worker rather than waiting behind them, and only with at least half
- *   their time left.
+ * - A worker is kept for queries of shapes that ended quickly lately (see recent-shapes): queries of a
+ *   shape not seen yet, or that ran long lately, run on all workers but one at most, so that a burst of
+ *   slow queries cannot take every worker from the short ones. A shape seen slow is also not started
+ *   with less than half its time left: it would only be stopped, at the cost of a worker.
  * - Queries of a shape stopped at a limit twice in a row are refused at once for a while (see
  *   shape-breaker): each stop costs a worker's CPU to the limit and a restart.
  */
@@ -38,7 +39,8 @@ export class WorkerPoolExecutor implements QueryExecutor {
   private readonly spares: WorkerSlot[] = [];
   private readonly queue = new FairQueue<Job>();
   private readonly perClient = new Map<string, number>();
-  private readonly slowShapes = new SlowShapes();
+  private readonly slowShapes = new RecentShapes();
+  private readonly quickShapes = new RecentShapes();
   private readonly breaker: ShapeBreaker;
   private readonly counters = {
     restarted: 0,
@@ -99,6 +101,7 @@ export class WorkerPoolExecutor implements QueryExecutor {
       running: this.slots.filter((s) => s.job).length,
       queued: this.queue.size,
       slowShapes: this.slowShapes.size,
+      quickShapes: this.quickShapes.size,
       ...this.counters,
     };
   }
@@ -143,7 +146,7 @@ export class WorkerPoolExecutor implements QueryExecutor {
     const refusedMs = exactShape === undefined ? 0 : this.breaker.refusedFor(exactShape);
     if (refusedMs > 0) {
       this.counters.rejectedShape++;
-      return Promise.reject(new ShapeRefusedError(STOPS_TO_REFUSE, this.limits.timeoutMs, Math.ceil(refusedMs / 1000)));
+      return Promise.reject(this.shapeRefused(refusedMs));
     }
     return new Promise<WorkerReply>((resolve, reject) => {
       const job: Job = {
@@ -153,7 +156,7 @@ export class WorkerPoolExecutor implements QueryExecutor {
         reject,
         timer: setTimeout(() => this.expire(job), this.limits.timeoutMs),
         deadline: performance.now() + this.limits.timeoutMs,
-        ...(shape === undefined ? {} : { shape, exactShape, slow: this.slowShapes.has(shape) }),
+        ...(shape === undefined ? {} : { shape, exactShape }),
       };
       this.perClient.set(client, mine + 1);
       this.queue.push(job);
@@ -165,15 +168,16 @@ export class WorkerPoolExecutor implements QueryExecutor {
     for (const slot of this.slots) {
       if (this.queue.size === 0) return;
       if (!slot.ready || slot.job) continue;
-      const slowRunning = this.slots.filter((s) => s.job?.slow).length;
-      const slowMax = Math.max(1, this.slots.length - 1);
+      const restrictedRunning = this.slots.filter((s) => s.job?.restricted).length;
+      const restrictedMax = Math.max(1, this.slots.length - 1);
       const now = performance.now();
-      // A slow query waits while its workers are taken (the others stay for short queries), and is not
-      // started with less than half its time left: it would only be stopped, at the cost of a worker.
       const job = this.queue.shift(
-        (j) => !j.slow || (slowRunning < slowMax && j.deadline - now >= this.limits.timeoutMs / 2),
+        (j) =>
+          this.knownQuick(j) ||
+          (restrictedRunning < restrictedMax && (!this.knownSlow(j) || j.deadline - now >= this.limits.timeoutMs / 2)),
       );
       if (!job) return;
+      job.restricted = !this.knownQuick(job);
       job.slot = slot;
       job.startedAt = performance.now();
       slot.job = job;
@@ -181,21 +185,51 @@ export class WorkerPoolExecutor implements QueryExecutor {
     }
   }
 
+  // Asked when a worker is free, not on arrival: what the pool learnt while a query waited counts.
+  /** Describes (one resource's quads) and queries of a shape that ended quickly lately, and not slow since. */
+  private knownQuick(job: Job): boolean {
+    return job.shape === undefined || this.quickShapes.has(job.shape);
+  }
+
+  private knownSlow(job: Job): boolean {
+    return job.shape !== undefined && this.slowShapes.has(job.shape);
+  }
+
   /**
    * Remembers the shape of a query that was stopped at a limit or ran past three quarters of the time
-   * limit, and forgets the shape of one that ended within a quarter of it: a short query that once ran
-   * long on a busy machine is not kept from the free worker for long. The shape breaker counts the
+   * limit as slow, and that of one that ended within a quarter of it as quick (a short query that once
+   * ran long on a busy machine is not kept from the free worker for long). The shape breaker counts the
    * stops in a row.
    */
   private noteRunTime(job: Job, stopped: boolean): void {
     if (job.exactShape !== undefined) {
-      if (stopped) this.breaker.stopped(job.exactShape);
+      if (stopped) this.refuseWaiting(job.exactShape);
       else this.breaker.succeeded(job.exactShape);
     }
     if (job.shape === undefined || job.startedAt === undefined) return;
     const ranMs = performance.now() - job.startedAt;
-    if (stopped || ranMs >= this.limits.timeoutMs * 0.75) this.slowShapes.mark(job.shape);
-    else if (job.slow && ranMs < this.limits.timeoutMs * 0.25) this.slowShapes.forget(job.shape);
+    if (stopped || ranMs >= this.limits.timeoutMs * 0.75) {
+      this.slowShapes.mark(job.shape);
+      this.quickShapes.forget(job.shape);
+    } else if (ranMs < this.limits.timeoutMs * 0.25) {
+      this.quickShapes.mark(job.shape);
+      this.slowShapes.forget(job.shape);
+    }
+  }
+
+  /** Counts a stop of this shape; once the breaker refuses it, the queries of it still waiting are refused too. */
+  private refuseWaiting(exactShape: string): void {
+    this.breaker.stopped(exactShape);
+    const refusedMs = this.breaker.refusedFor(exactShape);
+    if (refusedMs === 0) return;
+    for (const waiting of this.queue.removeWhere((j) => j.exactShape === exactShape)) {
+      this.counters.rejectedShape++;
+      this.settle(waiting, this.shapeRefused(refusedMs));
+    }
+  }
+
+  private shapeRefused(refusedMs: number): ShapeRefusedError {
+    return new ShapeRefusedError(STOPS_TO_REFUSE, this.limits.timeoutMs, Math.ceil(refusedMs / 1000));
   }
 
   private finish(slot: WorkerSlot, reply: WorkerReply): void {

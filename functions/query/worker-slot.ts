@@ -9,13 +9,14 @@ export interface Job {
   readonly resolve: (reply: WorkerReply) => void;
   readonly reject: (error: Error) => void;
   readonly timer: NodeJS.Timeout;
-  /** The query's shape (see slow-shapes), and whether that shape ran long lately. */
+  /** The query's shape (see normalize-query). */
   readonly shape?: string;
-  readonly slow?: boolean;
   /** The shape with its numbers kept, as the shape breaker counts its stops. */
   readonly exactShape?: string;
   /** When its time limit ends (performance.now()). */
   readonly deadline: number;
+  /** Taken as a query not known to be quick: such queries keep off one worker. */
+  restricted?: boolean;
   slot?: WorkerSlot;
   /** When a worker took it (performance.now()). */
   startedAt?: number;

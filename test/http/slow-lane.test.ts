@@ -18,6 +18,7 @@ interface Stats {
   running: number;
   queued: number;
   slowShapes: number;
+  quickShapes: number;
   rejectedShape: number;
 }
 const stats = async () => ((await (await fetch(`${server.url}/health`)).json()) as { queries: Stats }).queries;
@@ -62,6 +63,8 @@ afterAll(async () => {
 
 describe('a shape of query that ran into the time limit', () => {
   it('is remembered, and its queries then run on one worker of two, leaving the other to short queries', async () => {
+    // CHEAP ends quickly: from now on, its shape is known to be quick.
+    expect((await ask(CHEAP, '198.18.0.9')).status).toBe(200);
     expect((await ask(slow(0), '198.18.0.1')).status).toBe(503);
     expect((await until((s) => s.spares >= 1)).slowShapes).toBe(1);
 
@@ -88,7 +91,10 @@ describe('a shape of query that ran into the time limit', () => {
   });
 
   it('is refused at once, with Retry-After, once stopped twice in a row, while its variants with other numbers run', async () => {
-    // slow(0) and slow(1) were stopped at the limit in the first test; quick(4) differs in its OFFSET.
+    // slow(0) and slow(1) were stopped at the limit in the first test (slow(2) and slow(3), still waiting
+    // then, were refused with them); quick(4) differs in its OFFSET.
+    const before = (await stats()).rejectedShape;
+    expect(before).toBe(2);
     const started = performance.now();
     const refused = await ask(slow(5), '198.18.3.1');
     expect(performance.now() - started).toBeLessThan(1000);
@@ -100,7 +106,26 @@ describe('a shape of query that ran into the time limit', () => {
     expect(seconds).toBeGreaterThan(30);
     expect(seconds).toBeLessThanOrEqual(60);
     expect(refused.retryAfter).toBe(String(seconds));
-    expect((await stats()).rejectedShape).toBe(1);
+    expect((await stats()).rejectedShape).toBe(before + 1);
     expect((await ask(quick(6), '198.18.3.2')).status).toBe(200);
+  });
+});
+
+describe('a shape of query not seen yet', () => {
+  it('keeps off one worker too, which stays free for the shapes known to end quickly', async () => {
+    await until((s) => s.spares >= 1 && s.running === 0 && s.queued === 0);
+    // A shape never sent before (another variable in the FILTER): both could take both workers.
+    const novel = (n: number) =>
+      `SELECT ?a WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i FILTER(?h != "${n}") } OFFSET 1000000000000 LIMIT 1`;
+    const novelAnswers = [1, 2].map((n) => ask(novel(n), `198.18.4.${n}`));
+    const held = await until((s) => s.running === 1 && s.queued === 1);
+    expect([held.running, held.queued]).toEqual([1, 1]);
+    // CHEAP ended quickly in the first tests: its shape is known, and it takes the free worker.
+    const cheap = await ask(CHEAP, '198.18.4.9');
+    expect(cheap.status).toBe(200);
+    const settled = await Promise.all(novelAnswers);
+    expect(settled.map((a) => a.status)).toEqual([503, 503]);
+    expect(settled.every((a) => a.at > cheap.at)).toBe(true);
+    expect((await stats()).quickShapes).toBeGreaterThanOrEqual(2);
   });
 });

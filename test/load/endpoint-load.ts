@@ -104,8 +104,10 @@ interface Health {
     memoryExceeded: number;
     rejectedBusy: number;
     rejectedClient: number;
+    rejectedShape?: number;
   };
 }
+const WINDOW_S = 5;
 const health = async (url: string) => (await (await fetch(`${url}/health`)).json()) as Health;
 const percentile = (sorted: number[], p: number) =>
   sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -113,8 +115,14 @@ const percentile = (sorted: number[], p: number) =>
 async function runPhase(server: ServerProcess, phase: Phase) {
   const statuses = new Map<string, number>();
   const cheapMs: number[] = [];
+  // Cheap answers per window of the phase: when the slow tail happens (at the start, or throughout).
+  const windows = Array.from({ length: Math.ceil(phase.seconds / WINDOW_S) }, () => ({
+    ms: [] as number[],
+    refused: 0,
+  }));
   let maxRss = 0;
   const before = await health(server.url);
+  const start = performance.now();
   const end = performance.now() + phase.seconds * 1000;
   const sampler = setInterval(() => {
     health(server.url)
@@ -134,7 +142,12 @@ async function runPhase(server: ServerProcess, phase: Phase) {
       ).catch(() => 0);
       const key = `${kind} ${status || 'network error'}`;
       statuses.set(key, (statuses.get(key) ?? 0) + 1);
-      if (kind === 'cheap') cheapMs.push(performance.now() - started);
+      if (kind === 'cheap') {
+        cheapMs.push(performance.now() - started);
+        const window = windows[Math.min(windows.length - 1, Math.floor((started - start) / 1000 / WINDOW_S))]!;
+        window.ms.push(performance.now() - started);
+        if (status !== 200) window.refused++;
+      }
       // Follow Retry-After loosely: a refused client pauses instead of hammering.
       if (status === 429 || status === 503) await new Promise((r) => setTimeout(r, kind === 'cheap' ? 200 : 1000));
     }
@@ -157,6 +170,11 @@ async function runPhase(server: ServerProcess, phase: Phase) {
     memoryExceeded: after.queries.memoryExceeded - before.queries.memoryExceeded,
     refusedQueueFull: after.queries.rejectedBusy - before.queries.rejectedBusy,
     refusedPerClient: after.queries.rejectedClient - before.queries.rejectedClient,
+    refusedShape: (after.queries.rejectedShape ?? 0) - (before.queries.rejectedShape ?? 0),
+    cheapByWindow: windows.map(({ ms, refused }, i) => {
+      const sorted = ms.sort((a, b) => a - b);
+      return `${i * WINDOW_S}-${(i + 1) * WINDOW_S} s: ${ms.length} (${refused} not 200), p99 ${Math.round(percentile(sorted, 99))} ms`;
+    }),
   };
 }
 

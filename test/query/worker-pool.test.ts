@@ -94,4 +94,39 @@ describe('the query worker pool at the time limit', () => {
     await warmSpare();
     expect(await outcome('ASK { ?s ?p ?o }')).toBe(200);
   });
+
+  it('refuses a shape stopped twice in a row, and the queries of it still waiting, with the reason', async () => {
+    await warmSpare();
+    // Strings aside, one text: the breaker counts them as one shape.
+    const breakable = (n: number) =>
+      `SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f FILTER(?f != "${n}") . ?g ?h ?x }`;
+    const message = (query: string) =>
+      pool.query(request(query)).then(
+        () => 'answered',
+        (error: Error) => error.message,
+      );
+    expect(await message(breakable(1))).toBe(
+      'The query was stopped after 2 s, the time limit of this endpoint. Narrow it down or add a LIMIT.',
+    );
+    await warmSpare();
+    const before = pool.stats();
+    const [second, waiting] = await Promise.all([message(breakable(2)), message(breakable(3))]);
+    expect(second).toBe(
+      'The query was stopped after 2 s, the time limit of this endpoint. Narrow it down or add a LIMIT.',
+    );
+    expect(waiting).toBe(
+      'Queries of this shape were stopped at the limits of this endpoint (2 s) 2 times in a row lately, so it refuses them for 60 s more. Narrow the query down or add a LIMIT.',
+    );
+    const started = performance.now();
+    expect(await message(breakable(4))).toMatch(
+      /^Queries of this shape were stopped .* refuses them for (59|60) s more\./,
+    );
+    expect(performance.now() - started).toBeLessThan(100);
+    const after = pool.stats();
+    expect([after.restarted - before.restarted, after.rejectedShape! - before.rejectedShape!]).toEqual([1, 2]);
+    // Another OFFSET, LIMIT or number is another breaker shape.
+    expect(await message(`${breakable(5)} LIMIT 1`)).toBe(
+      'The query was stopped after 2 s, the time limit of this endpoint. Narrow it down or add a LIMIT.',
+    );
+  });
 });

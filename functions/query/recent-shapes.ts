@@ -1,10 +1,10 @@
 /**
- * The shapes of queries that ran long lately (near or past the time limit), so the pool can
- * keep them to some of its workers and leave the others to short queries. Bounded: the least recently
- * seen shape goes first; a shape is forgotten after `ttlMs`, so a shape that was slow only while the
- * machine was busy gets another chance.
+ * Shapes of query seen lately with some property: those that ran long (near or past the time limit) and
+ * those that ended quickly, so the pool can keep a worker for queries known to be quick. Bounded: the
+ * least recently marked shape goes first; a shape is forgotten after `ttlMs`, so a shape that was slow
+ * only while the machine was busy gets another chance.
  */
-export class SlowShapes {
+export class RecentShapes {
   private readonly seen = new Map<string, number>();
 
   constructor(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FairQueue } from '../../functions/query/fair-queue.js';
 import { queryShape } from '../../functions/query/normalize-query.js';
 import { ShapeBreaker } from '../../functions/query/shape-breaker.js';
-import { SlowShapes } from '../../functions/query/slow-shapes.js';
+import { RecentShapes } from '../../functions/query/recent-shapes.js';
 
 describe('the shape of a query', () => {
   it('is shared by queries that differ only in strings, numbers, comments and layout', () => {
@@ -27,7 +27,7 @@ describe('the shape of a query', () => {
 describe('the slow shapes kept', () => {
   it('are forgotten after their time, on request, and least recently marked first past the capacity', () => {
     let now = 0;
-    const slow = new SlowShapes(2, 1000, () => now);
+    const slow = new RecentShapes(2, 1000, () => now);
     slow.mark('a');
     slow.mark('b');
     slow.mark('a'); // seen again: now the most recent
@@ -59,6 +59,20 @@ describe('the fair queue, asked for what it may start', () => {
     expect(queue.shift(fast)).toBeUndefined();
     expect(queue.size).toBe(2);
     expect([queue.shift()?.id, queue.shift()?.id]).toEqual(['y1', 'x1']);
+  });
+
+  it('gives up every item of a kind at once, keeping the others in their turn', () => {
+    const queue = new FairQueue<{ client: string; id: string }>();
+    for (const [client, id] of [
+      ['x', 'a1'],
+      ['y', 'b1'],
+      ['x', 'b2'],
+      ['z', 'a2'],
+    ])
+      queue.push({ client: client!, id: id! });
+    expect(queue.removeWhere((item) => item.id.startsWith('a')).map((item) => item.id)).toEqual(['a1', 'a2']);
+    expect(queue.size).toBe(2);
+    expect([queue.shift()?.id, queue.shift()?.id, queue.shift()]).toEqual(['b2', 'b1', undefined]);
   });
 });
 
