@@ -13,14 +13,20 @@ export function normalizeQuery(query: string): string {
 }
 
 /**
- * A query's shape: its normalised text with every string and number written as a placeholder, so that
+ * A query's shapes (one scan of its text; the pool keys its lanes and its breaker on them). `shape` is its
+ * normalised text with every string and number written as a placeholder, so that
  * queries differing only in their constants (`FILTER(?x != "1")`, `"2"`, ...; `OFFSET 10`, `20`, ...)
- * share one. IRIs stay: the cost of a query often depends on which resource it asks about. With
- * `keepNumbers`, numbers stay too: a LIMIT, an OFFSET or a bound can be what makes a query slow.
+ * share one. IRIs stay: the cost of a query often depends on which resource it asks about. In
+ * `exactShape` numbers stay too: a LIMIT, an OFFSET or a bound can be what makes a query slow.
  */
-export function queryShape(query: string, { keepNumbers = false } = {}): string {
+export function queryShapes(query: string): { readonly shape: string; readonly exactShape: string } {
+  const tokens = scanQuery(query);
+  return { shape: shapeOf(tokens, false), exactShape: shapeOf(tokens, true) };
+}
+
+function shapeOf(tokens: readonly Token[], keepNumbers: boolean): string {
   return join(
-    scanQuery(query).map((token) =>
+    tokens.map((token) =>
       token.kind === 'string'
         ? { ...token, text: '""' }
         : token.kind === 'other' && !keepNumbers

@@ -9,7 +9,7 @@ import {
 } from './query-errors.js';
 import type { QueryRequest, QueryResponse } from './query-runner.js';
 import { FairQueue } from './fair-queue.js';
-import { queryShape } from './normalize-query.js';
+import { queryShapes } from './normalize-query.js';
 import { ShapeBreaker } from './shape-breaker.js';
 import { RecentShapes } from './recent-shapes.js';
 import { retire, startWorker, type Job, type WorkerSlot } from './worker-slot.js';
@@ -141,9 +141,8 @@ export class WorkerPoolExecutor implements QueryExecutor {
       this.counters.rejectedBusy++;
       return Promise.reject(new QueueFullError(this.queue.size, retryAfter));
     }
-    const shape = task.kind === 'query' ? queryShape(task.request.query) : undefined;
-    const exactShape = task.kind === 'query' ? queryShape(task.request.query, { keepNumbers: true }) : undefined;
-    const refusedMs = exactShape === undefined ? 0 : this.breaker.refusedFor(exactShape);
+    const shapes = task.kind === 'query' ? queryShapes(task.request.query) : undefined;
+    const refusedMs = shapes ? this.breaker.refusedFor(shapes.exactShape) : 0;
     if (refusedMs > 0) {
       this.counters.rejectedShape++;
       return Promise.reject(this.shapeRefused(refusedMs));
@@ -156,7 +155,7 @@ export class WorkerPoolExecutor implements QueryExecutor {
         reject,
         timer: setTimeout(() => this.expire(job), this.limits.timeoutMs),
         deadline: performance.now() + this.limits.timeoutMs,
-        ...(shape === undefined ? {} : { shape, exactShape }),
+        ...shapes,
       };
       this.perClient.set(client, mine + 1);
       this.queue.push(job);
