@@ -8,7 +8,7 @@ import { DEFAULT_BASE_IRI } from '../../functions/rdf/namespaces.js';
 import { GraphStoreClient } from '../../functions/store/graph-store-client.js';
 import { loadDumpSet, storeLayout } from '../../functions/store/load-dump-set.js';
 import { startServerProcess, type ServerProcess } from '../http/server-process.js';
-import { startVirtuoso, type Virtuoso } from '../store/virtuoso.js';
+import { bothModes, startVirtuoso, type Virtuoso } from '../store/virtuoso.js';
 
 const MANIFEST = join(packageRoot(), 'test', 'fixtures', 'w3c', 'sparql11-service-description', 'manifest.ttl');
 const SD = 'http://www.w3.org/ns/sparql-service-description#';
@@ -73,10 +73,12 @@ const CHECKS: Record<string, () => void> = {
   },
 };
 
-describe.each([
-  ['in memory', () => memory],
-  ['over a real Virtuoso (serve --store)', () => store],
-])('W3C SPARQL 1.1 Service Description test suite, %s', (_mode, serverOf) => {
+describe.each(
+  bothModes(
+    () => memory,
+    () => store,
+  ),
+)('W3C SPARQL 1.1 Service Description test suite, %s', (_mode, serverOf) => {
   beforeAll(async () => {
     server = serverOf();
     const response = await fetch(`${server.url}/sparql`);

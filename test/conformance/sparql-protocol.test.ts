@@ -9,7 +9,7 @@ import { DEFAULT_BASE_IRI } from '../../functions/rdf/namespaces.js';
 import { GraphStoreClient } from '../../functions/store/graph-store-client.js';
 import { loadDumpSet, storeLayout } from '../../functions/store/load-dump-set.js';
 import { startServerProcess, type ServerProcess } from '../http/server-process.js';
-import { startVirtuoso, type Virtuoso } from '../store/virtuoso.js';
+import { bothModes, startVirtuoso, type Virtuoso } from '../store/virtuoso.js';
 import { readProtocolManifest, type ProtocolRequestSpec } from './protocol-manifest.js';
 
 const SUITE = join(packageRoot(), 'test', 'fixtures', 'w3c', 'sparql11-protocol');
@@ -83,10 +83,12 @@ async function booleanOf(response: Response): Promise<boolean | undefined> {
       : undefined;
 }
 
-describe.each([
-  ['in memory', () => memory],
-  ['over a real Virtuoso (serve --store)', () => store],
-])('W3C SPARQL 1.1 Protocol test suite, %s', (_mode, server) => {
+describe.each(
+  bothModes(
+    () => memory,
+    () => store,
+  ),
+)('W3C SPARQL 1.1 Protocol test suite, %s', (_mode, server) => {
   it('has the 13 query, 7 update and 14 negative tests of the suite', () => {
     expect(['query', 'update', 'negative'].map((k) => tests.filter((t) => t.kind === k).length)).toEqual([13, 7, 14]);
   });

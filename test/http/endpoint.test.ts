@@ -12,7 +12,7 @@ import { exampleQueries } from '../../functions/http/examples.js';
 import { packageRoot } from '../../functions/package-paths.js';
 import { nquadsLine } from '../../functions/rdf/sort-quads.js';
 import { buildRealDumpSet } from '../publish/built-dump-set.js';
-import { loadWithCli, startVirtuoso, type Virtuoso } from '../store/virtuoso.js';
+import { bothModes, loadWithCli, startVirtuoso, type Virtuoso } from '../store/virtuoso.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 
 const run = promisify(execFile);
@@ -101,10 +101,12 @@ const sparql = (query: string, headers: Record<string, string> = {}, params = ''
 const bindings = async (response: Response) =>
   ((await response.json()) as { results: { bindings: Record<string, { value: string }>[] } }).results.bindings;
 
-describe.each([
-  ['in memory', () => memory, false],
-  ['over a real Virtuoso (serve --store)', () => store, true],
-])('the SPARQL endpoint over the real graph, %s', (mode, serverOf, overStore) => {
+describe.each(
+  bothModes(
+    () => memory,
+    () => store,
+  ),
+)('the SPARQL endpoint over the real graph, %s', (mode, serverOf, overStore) => {
   beforeAll(() => {
     main = serverOf();
   });

@@ -10,7 +10,7 @@ import { normalizeQuery } from '../../functions/query/normalize-query.js';
 import { ResultCache } from '../../functions/http/result-cache.js';
 import { DATA_POLICY } from '../../functions/http/security-headers.js';
 import { buildRealDumpSet } from '../publish/built-dump-set.js';
-import { loadWithCli, startVirtuoso, type Virtuoso } from '../store/virtuoso.js';
+import { bothModes, loadWithCli, startVirtuoso, type Virtuoso } from '../store/virtuoso.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 
 const run = promisify(execFile);
@@ -68,10 +68,12 @@ function rawExchange(request: string): Promise<string> {
   });
 }
 
-describe.each([
-  ['in memory', () => memory],
-  ['over a real Virtuoso (serve --store)', () => store],
-])('%s', (_mode, serverOf) => {
+describe.each(
+  bothModes(
+    () => memory,
+    () => store,
+  ),
+)('%s', (_mode, serverOf) => {
   beforeAll(() => {
     server = serverOf();
   });

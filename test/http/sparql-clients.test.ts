@@ -10,7 +10,7 @@ import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../functions/cli/main.js';
 import { buildRealDumpSet } from '../publish/built-dump-set.js';
-import { startVirtuoso, type Virtuoso } from '../store/virtuoso.js';
+import { bothModes, startVirtuoso, type Virtuoso } from '../store/virtuoso.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 
 // Outside clients nobody here wrote, against the real server process over the real dump set (default BASE_IRI).
@@ -106,10 +106,12 @@ const EXPECTED_TYPES: Record<string, Record<string, string>> = {
 };
 EXPECTED_TYPES.describe = EXPECTED_TYPES.construct!;
 
-describe.each([
-  ['in memory', () => memory],
-  ['over a real Virtuoso (serve --store)', () => store],
-])('%s', (_mode, serverOf) => {
+describe.each(
+  bothModes(
+    () => memory,
+    () => store,
+  ),
+)('%s', (_mode, serverOf) => {
   beforeAll(() => {
     server = serverOf();
   });

@@ -133,3 +133,15 @@ export async function loadWithCli(dir: string, graphStore: string, env: Record<s
   );
   return stdout;
 }
+
+/**
+ * The two modes every endpoint suite runs in, for `describe.each`: the server evaluating in memory, and
+ * `icat-kg serve --store` over a real Virtuoso. Each row: the mode's name, the server (started by the
+ * suite's beforeAll, hence a function), and whether it is the store.
+ */
+export function bothModes<Server>(memory: () => Server, store: () => Server) {
+  return [
+    ['in memory', memory, false],
+    ['over a real Virtuoso (serve --store)', store, true],
+  ] as const;
+}
