@@ -1,10 +1,10 @@
-import { existsSync, rmSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { rmSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRealDumpSet } from '../publish/built-dump-set.js';
+import { launchChromium, localPage } from './chromium.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const PORT = 40_000 + Math.floor(Math.random() * 20_000);
 const BASE = `http://127.0.0.1:${PORT}/`;
 let server: ServerProcess;
@@ -12,23 +12,10 @@ let browser: Browser;
 let dumps: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (.ci/run does)`);
   const built = await buildRealDumpSet({ baseIri: BASE });
   dumps = built.dir;
   server = await startServerProcess(['--from', dumps], { BASE_IRI: BASE }, PORT);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
@@ -36,28 +23,9 @@ afterAll(async () => {
   rmSync(dumps, { recursive: true, force: true });
 });
 
-async function localPage() {
-  const page = await browser.newPage();
-  const outside: string[] = [];
-  // Console errors, Content-Security-Policy violations among them: the pages must cause none.
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  // Everything the UI needs comes from this server: any other request is blocked and recorded.
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.url)) return route.continue();
-    outside.push(url);
-    return route.abort();
-  });
-  return { page, outside, errors };
-}
-
 describe('the query UI and the resource pages in Chromium', () => {
   it('runs a worked example and shows the result table', async () => {
-    const { page, outside, errors } = await localPage();
+    const { page, outside, errors } = await localPage(browser, server.url);
     await page.goto(`${server.url}/sparql`);
     await page.waitForSelector('.yasqe .CodeMirror');
     await page.click('button[data-example="no-field-presence"]');
@@ -73,7 +41,7 @@ describe('the query UI and the resource pages in Chromium', () => {
   });
 
   it('opens an entity page and follows a link to another resource', async () => {
-    const { page, outside, errors } = await localPage();
+    const { page, outside, errors } = await localPage(browser, server.url);
     await page.goto(`${server.url}/id/entity/unodc`);
     expect(await page.locator('h1').innerText()).toBe('United Nations Office on Drugs and Crime');
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as {

@@ -25,7 +25,7 @@ export interface WatchedPage {
   readonly page: Page;
   /** Requests to any other host: blocked, and recorded here. */
   readonly outside: string[];
-  /** Console errors and uncaught page errors. */
+  /** Console errors (Content-Security-Policy violations among them) and uncaught page errors. */
   readonly errors: string[];
 }
 
