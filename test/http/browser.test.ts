@@ -1,32 +1,12 @@
-import { rmSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRealDumpSet } from '../publish/built-dump-set.js';
-import { launchChromium, localPage } from './chromium.js';
-import { startServerProcess, type ServerProcess } from './server-process.js';
+import { describe, expect, it } from 'vitest';
+import { localPage, serveToChromium } from './chromium.js';
 
-const PORT = 40_000 + Math.floor(Math.random() * 20_000);
-const BASE = `http://127.0.0.1:${PORT}/`;
-let server: ServerProcess;
-let browser: Browser;
-let dumps: string;
-
-beforeAll(async () => {
-  const built = await buildRealDumpSet({ baseIri: BASE });
-  dumps = built.dir;
-  server = await startServerProcess(['--from', dumps], { BASE_IRI: BASE }, PORT);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dumps, { recursive: true, force: true });
-});
+const pages = serveToChromium();
 
 describe('the query UI and the resource pages in Chromium', () => {
   it('runs a worked example and shows the result table', async () => {
-    const { page, outside, errors } = await localPage(browser, server.url);
-    await page.goto(`${server.url}/sparql`);
+    const { page, outside, errors } = await localPage(pages.browser, pages.server.url);
+    await page.goto(`${pages.server.url}/sparql`);
     await page.waitForSelector('.yasqe .CodeMirror');
     await page.click('button[data-example="no-field-presence"]');
     const table = page.locator('.yasr table');
@@ -41,15 +21,15 @@ describe('the query UI and the resource pages in Chromium', () => {
   });
 
   it('opens an entity page and follows a link to another resource', async () => {
-    const { page, outside, errors } = await localPage(browser, server.url);
-    await page.goto(`${server.url}/id/entity/unodc`);
+    const { page, outside, errors } = await localPage(pages.browser, pages.server.url);
+    await page.goto(`${pages.server.url}/id/entity/unodc`);
     expect(await page.locator('h1').innerText()).toBe('United Nations Office on Drugs and Crime');
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as {
       '@type': string;
     };
     expect(jsonLd['@type']).toBe('Organization');
     await page.click(`a[href="/id/instrument/unga-res-55-25"]`);
-    await page.waitForURL(`${server.url}/id/instrument/unga-res-55-25`);
+    await page.waitForURL(`${pages.server.url}/id/instrument/unga-res-55-25`);
     expect(await page.locator('h1').innerText()).toMatch(/55\/25/);
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);

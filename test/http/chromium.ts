@@ -1,5 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { buildRealDumpSet } from '../publish/built-dump-set.js';
+import { startServerProcess, type ServerProcess } from './server-process.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -45,4 +48,33 @@ export async function localPage(browser: Browser, origin: string): Promise<Watch
   });
   page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
   return { page, outside, errors };
+}
+
+export interface ServedToChromium {
+  /** The BASE_IRI of the dump set, which is also the server's own URL. */
+  readonly base: string;
+  readonly server: ServerProcess;
+  readonly browser: Browser;
+}
+
+/**
+ * For the calling test file: before its tests, the real dump set built with the server's own URL as its
+ * BASE_IRI (so that the links of the pages resolve on it), the real server over it and Chromium; both
+ * stopped after. `server` and `browser` are there once the file's beforeAll hooks have run.
+ */
+export function serveToChromium(): ServedToChromium {
+  const port = 40_000 + Math.floor(Math.random() * 20_000);
+  const served = { base: `http://127.0.0.1:${port}/` } as { base: string; server: ServerProcess; browser: Browser };
+  let dumps = '';
+  beforeAll(async () => {
+    dumps = (await buildRealDumpSet({ baseIri: served.base })).dir;
+    served.server = await startServerProcess(['--from', dumps], { BASE_IRI: served.base }, port);
+    served.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await served.browser?.close();
+    await served.server?.stop();
+    if (dumps) rmSync(dumps, { recursive: true, force: true });
+  });
+  return served;
 }

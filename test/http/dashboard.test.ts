@@ -1,40 +1,25 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CHARTS, chartNamespaces } from '../../functions/charts/chart-definitions.js';
 import { packageRoot } from '../../functions/package-paths.js';
 import { Iris } from '../../functions/rdf/iris.js';
-import { buildRealDumpSet } from '../publish/built-dump-set.js';
-import { launchChromium, localPage } from './chromium.js';
-import { startServerProcess, type ServerProcess } from './server-process.js';
+import { localPage, serveToChromium } from './chromium.js';
 
-const PORT = 40_000 + Math.floor(Math.random() * 20_000);
-const BASE = `http://127.0.0.1:${PORT}/`;
+const pages = serveToChromium();
+const BASE = pages.base;
 /** Screenshots for review (out/ is not committed). */
 const SCREENSHOTS = join(packageRoot(), 'out', 'dashboard-screenshots');
-let server: ServerProcess;
-let browser: Browser;
-let dumps: string;
 
-beforeAll(async () => {
-  const built = await buildRealDumpSet({ baseIri: BASE });
-  dumps = built.dir;
-  server = await startServerProcess(['--from', dumps], { BASE_IRI: BASE }, PORT);
-  browser = await launchChromium();
+beforeAll(() => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dumps, { recursive: true, force: true });
 });
 
 type Binding = Record<string, { value: string }>;
 
 /** The chart's own query, asked of the endpoint over HTTP: what its marks must show. */
 async function expectedMarks(query: string, key: readonly string[], value: string): Promise<string[]> {
-  const response = await fetch(`${server.url}/sparql`, {
+  const response = await fetch(`${pages.server.url}/sparql`, {
     method: 'POST',
     headers: { 'content-type': 'application/sparql-query', accept: 'application/sparql-results+json' },
     body: query,
@@ -46,13 +31,13 @@ async function expectedMarks(query: string, key: readonly string[], value: strin
 
 describe('the dashboard in Chromium', () => {
   it('is linked from the home page', async () => {
-    const html = await (await fetch(`${server.url}/`)).text();
+    const html = await (await fetch(`${pages.server.url}/`)).text();
     expect(html).toContain('<a href="/dashboard">Dashboard</a>');
   });
 
   it('draws every chart from the live graph: each mark equals its query answer, with no error and no outside request', async () => {
-    const { page, outside, errors } = await localPage(browser, server.url);
-    await page.goto(`${server.url}/dashboard`);
+    const { page, outside, errors } = await localPage(pages.browser, pages.server.url);
+    await page.goto(`${pages.server.url}/dashboard`);
     await page.waitForSelector('body[data-dashboard="ready"]', { timeout: 60_000 });
     const namespaces = chartNamespaces(new Iris(BASE));
     for (const chart of CHARTS) {
@@ -72,15 +57,15 @@ describe('the dashboard in Chromium', () => {
   });
 
   it('marks the frameworks reported by one side only as the graph says', async () => {
-    const { page } = await localPage(browser, server.url);
-    await page.goto(`${server.url}/dashboard`);
+    const { page } = await localPage(pages.browser, pages.server.url);
+    await page.goto(`${pages.server.url}/dashboard`);
     await page.waitForSelector('body[data-dashboard="ready"]', { timeout: 60_000 });
     const shown = await page
       .locator('#chart-mou-network [data-unilateral]')
       .evaluateAll((lines) => lines.map((l) => `${l.getAttribute('data-key')} ${l.getAttribute('data-unilateral')}`));
     const chart = CHARTS.find((c) => c.id === 'mou-network')!;
     const response = await fetch(
-      `${server.url}/sparql?query=${encodeURIComponent(chart.query(chartNamespaces(new Iris(BASE))))}`,
+      `${pages.server.url}/sparql?query=${encodeURIComponent(chart.query(chartNamespaces(new Iris(BASE))))}`,
       {
         headers: { accept: 'application/sparql-results+json' },
       },
@@ -95,8 +80,8 @@ describe('the dashboard in Chromium', () => {
   });
 
   it("opens a chart's query in the query UI and runs it", async () => {
-    const { page, outside, errors } = await localPage(browser, server.url);
-    await page.goto(`${server.url}/dashboard`);
+    const { page, outside, errors } = await localPage(pages.browser, pages.server.url);
+    await page.goto(`${pages.server.url}/dashboard`);
     await page.click('#chart-activities-by-priority figcaption a:has-text("Open its SPARQL query")');
     await page.waitForURL(/\/sparql#query=/);
     const rows = page.locator('.yasr table tbody tr');

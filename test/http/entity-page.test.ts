@@ -1,37 +1,18 @@
 import { ICAT_ONTOLOGY } from '../../functions/rdf/namespaces.js';
-import { rmSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exampleQueries } from '../../functions/http/examples.js';
-import { buildRealDumpSet } from '../publish/built-dump-set.js';
-import { launchChromium, localPage } from './chromium.js';
-import { startServerProcess, type ServerProcess } from './server-process.js';
+import { localPage, serveToChromium } from './chromium.js';
 
-const PORT = 40_000 + Math.floor(Math.random() * 20_000);
-const BASE = `http://127.0.0.1:${PORT}/`;
+const pages = serveToChromium();
+const BASE = pages.base;
 const UNODC = `${BASE}id/entity/unodc`;
 const PREFIXES = `PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX dct: <http://purl.org/dc/terms/>
 `;
-let server: ServerProcess;
-let browser: Browser;
-let dumps: string;
-
-beforeAll(async () => {
-  const built = await buildRealDumpSet({ baseIri: BASE });
-  dumps = built.dir;
-  server = await startServerProcess(['--from', dumps], { BASE_IRI: BASE }, PORT);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dumps, { recursive: true, force: true });
-});
 
 type Row = Record<string, { value: string } | undefined>;
 async function select(query: string): Promise<Row[]> {
-  const response = await fetch(`${server.url}/sparql`, {
+  const response = await fetch(`${pages.server.url}/sparql`, {
     method: 'POST',
     headers: { 'content-type': 'application/sparql-query', accept: 'application/sparql-results+json' },
     body: query,
@@ -60,8 +41,8 @@ describe('the entity page in Chromium', () => {
     expect(linked.length).toBe(4);
     const agreement = await linkingTo('Agreement');
     const publication = await linkingTo('Publication');
-    const { page, outside, errors } = await localPage(browser, server.url);
-    const response = await page.goto(`${server.url}/id/entity/unodc`);
+    const { page, outside, errors } = await localPage(pages.browser, pages.server.url);
+    const response = await page.goto(`${pages.server.url}/id/entity/unodc`);
     expect(response?.status()).toBe(200);
     expect(await page.locator('h1').innerText()).toBe(own!.l!.value);
     for (const row of linked)
@@ -74,13 +55,13 @@ describe('the entity page in Chromium', () => {
     // icat: classes link to the ontology's documentation, never to an /id/ page that does not exist.
     const classLink = page.locator(`a[title="${ICAT_ONTOLOGY}Entity"]`);
     expect(await classLink.getAttribute('href')).toBe('/ontology#Entity');
-    const ontology = await fetch(`${server.url}/ontology`, { headers: { accept: 'text/html' } });
+    const ontology = await fetch(`${pages.server.url}/ontology`, { headers: { accept: 'text/html' } });
     expect(ontology.status).toBe(200);
     expect(await ontology.text()).toContain('<section id="Entity">');
     const icon = await page.locator('link[rel="icon"]').getAttribute('href');
     expect(icon).toBe('/favicon.svg');
     for (const path of ['/favicon.svg', '/favicon.ico']) {
-      const favicon = await page.request.get(`${server.url}${path}`);
+      const favicon = await page.request.get(`${pages.server.url}${path}`);
       expect(favicon.status()).toBe(200);
       expect(favicon.headers()['content-type']).toMatch(/^image\/svg\+xml/);
     }
@@ -105,9 +86,11 @@ describe('the entity page in Chromium', () => {
   <${UNODC}> ?p ?o . ?o skos:prefLabel ?l FILTER(LANG(?l) = "fr") } ORDER BY ?o LIMIT 1`);
     // The graph served here may have no French label on anything UNODC links to: then there is nothing to show.
     if (!sdg) return context.skip();
-    const french = await browser.newContext({ extraHTTPHeaders: { 'Accept-Language': 'fr-CH, fr;q=0.9, en;q=0.5' } });
+    const french = await pages.browser.newContext({
+      extraHTTPHeaders: { 'Accept-Language': 'fr-CH, fr;q=0.9, en;q=0.5' },
+    });
     const page = await french.newPage();
-    await page.goto(`${server.url}/id/entity/unodc`);
+    await page.goto(`${pages.server.url}/id/entity/unodc`);
     expect(await page.locator(`table a[title="${sdg!.o!.value}"]`).first().innerText()).toBe(sdg!.l!.value);
     await french.close();
   });
@@ -115,8 +98,8 @@ describe('the entity page in Chromium', () => {
 
 describe('the query UI', () => {
   it('shows a syntax error without an uncaught page error', async () => {
-    const { page, errors } = await localPage(browser, server.url);
-    await page.goto(`${server.url}/sparql#query=${encodeURIComponent('SELECT * WHERE { ?s ?p }')}`);
+    const { page, errors } = await localPage(pages.browser, pages.server.url);
+    await page.goto(`${pages.server.url}/sparql#query=${encodeURIComponent('SELECT * WHERE { ?s ?p }')}`);
     const yasr = page.locator('.yasr');
     await expect.poll(async () => await yasr.innerText(), { timeout: 30_000 }).toMatch(/Parse error|syntax/i);
     await page.waitForTimeout(1000);
