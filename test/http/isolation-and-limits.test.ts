@@ -1,7 +1,7 @@
-import { request } from 'node:http';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRealDumpSet } from '../publish/built-dump-set.js';
+import { postChunkedBody } from './chunked-body.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 
 // A three-way cartesian product of the whole graph: runs far past any time limit used here.
@@ -111,36 +111,7 @@ describe('one query never fails another', () => {
 
   it('refuses a 50 MB chunked body with 413 as soon as it passes the limit, without buffering it', async () => {
     const before = (await health(isolated)).rssBytes;
-    const { status, sent } = await new Promise<{ status: number; sent: number }>((resolve, reject) => {
-      const url = new URL(`${isolated.url}/sparql`);
-      const req = request({
-        host: url.hostname,
-        port: url.port,
-        path: '/sparql',
-        method: 'POST',
-        headers: { 'content-type': 'application/sparql-query' }, // no Content-Length: chunked
-      });
-      const chunk = Buffer.alloc(64 * 1024, 0x20);
-      let sent = 0;
-      let answered = false;
-      req.on('response', (res) => {
-        answered = true;
-        res.resume();
-        res.on('end', () => {
-          req.destroy();
-          resolve({ status: res.statusCode!, sent });
-        });
-      });
-      req.on('error', (error) => (answered ? undefined : reject(error)));
-      const pump = () => {
-        while (!answered && sent < 50 * 1024 * 1024) {
-          sent += chunk.length;
-          if (!req.write(chunk)) return void req.once('drain', pump);
-        }
-        if (!answered) req.end();
-      };
-      pump();
-    });
+    const { status, sent } = await postChunkedBody(isolated.url, 50 * 1024 * 1024);
     expect(status).toBe(413);
     expect(sent).toBeLessThan(50 * 1024 * 1024);
     const after = (await health(isolated)).rssBytes;

@@ -9,9 +9,9 @@
  * answers none of them. Prints, per phase, the answers
  * per status, p50/p99 of the cheap queries, the server's highest RSS and the workers restarted.
  */
-import { request } from 'node:http';
 import { rmSync } from 'node:fs';
 import { buildRealDumpSet } from '../publish/built-dump-set.js';
+import { postChunkedBody } from '../http/chunked-body.js';
 import { startServerProcess, type ServerProcess } from '../http/server-process.js';
 
 const CLIENTS = 50;
@@ -63,38 +63,11 @@ async function post(url: string, client: string, query: string): Promise<number>
 }
 
 /** A 4 MiB chunked body (no Content-Length): the server must answer 413 after 1 MiB and stop reading. */
-function oversized(url: string, client: string): Promise<number> {
-  return new Promise((resolve) => {
-    const target = new URL(`${url}/sparql`);
-    const req = request({
-      host: target.hostname,
-      port: target.port,
-      path: '/sparql',
-      method: 'POST',
-      headers: { 'content-type': 'application/sparql-query', 'x-forwarded-for': client },
-    });
-    const chunk = Buffer.alloc(64 * 1024, 0x20);
-    let sent = 0;
-    let answered = false;
-    req.on('response', (res) => {
-      answered = true;
-      res.resume();
-      res.on('end', () => {
-        req.destroy();
-        resolve(res.statusCode ?? 0);
-      });
-    });
-    req.on('error', () => (answered ? undefined : resolve(0)));
-    const pump = () => {
-      while (!answered && sent < 4 * 1024 * 1024) {
-        sent += chunk.length;
-        if (!req.write(chunk)) return void req.once('drain', pump);
-      }
-      if (!answered) req.end();
-    };
-    pump();
-  });
-}
+const oversized = (url: string, client: string): Promise<number> =>
+  postChunkedBody(url, 4 * 1024 * 1024, { 'x-forwarded-for': client }).then(
+    ({ status }) => status,
+    () => 0,
+  );
 
 interface Health {
   rssBytes: number;
