@@ -14,26 +14,41 @@ export interface ServerProcess {
 }
 
 /** Starts the real server (`node bin/icat-kg.js serve ...`, built code) on a free loopback port. */
-export async function startServerProcess(
+export function startServerProcess(
   args: readonly string[],
   env: Record<string, string> = {},
   port = 0,
 ): Promise<ServerProcess> {
-  const started = performance.now();
-  const child: ChildProcess = spawn(
-    process.execPath,
+  return startNodeProcess(
+    'server',
     [join(packageRoot(), 'bin', 'icat-kg.js'), 'serve', '--port', String(port), '--workers', '1', ...args],
-    {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    / at (http:\/\/[^/\s]+)\//,
+    env,
   );
+}
+
+/**
+ * Runs a Node script that prints the URL it listens at, and resolves once it has: `ready` finds the URL
+ * (its first group) in what the script has printed. Fails with everything printed if the script exits
+ * first or prints no URL within 60 s.
+ */
+export async function startNodeProcess(
+  name: string,
+  args: readonly string[],
+  ready: RegExp,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
+  const started = performance.now();
+  const child: ChildProcess = spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`${name} did not start in 60 s:\n${output}`)), 60_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const match = / at (http:\/\/[^/\s]+)\//.exec(output);
+      const match = ready.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);
@@ -42,7 +57,7 @@ export async function startServerProcess(
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output}`));
+      reject(new Error(`${name} exited with ${code}:\n${output}`));
     });
   });
   const startMs = performance.now() - started;
