@@ -1,22 +1,18 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataFactory, Parser, Store } from 'n3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../functions/package-paths.js';
-import { DEFAULT_BASE_IRI } from '../../functions/rdf/namespaces.js';
-import { GraphStoreClient } from '../../functions/store/graph-store-client.js';
-import { loadDumpSet, storeLayout } from '../../functions/store/load-dump-set.js';
-import { startServerProcess, type ServerProcess } from '../http/server-process.js';
-import { bothModes, startVirtuoso, type Virtuoso } from '../store/virtuoso.js';
+import type { ServerProcess } from '../http/server-process.js';
+import { bothModes, serveQuadsInBothModes } from '../store/virtuoso.js';
 
 const MANIFEST = join(packageRoot(), 'test', 'fixtures', 'w3c', 'sparql11-service-description', 'manifest.ttl');
 const SD = 'http://www.w3.org/ns/sparql-service-description#';
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
-const work = mkdtempSync(join(tmpdir(), 'icat-kg-sd-'));
-let memory: ServerProcess;
-let virtuoso: Virtuoso;
-let store: ServerProcess;
+const servers = serveQuadsInBothModes(
+  'one-quad',
+  () => '<http://example.org/s> <http://example.org/p> "o" <http://example.org/g> .\n',
+);
 // The description under test: each mode's block below reads its server's into these.
 let server: ServerProcess;
 let description: Store;
@@ -26,21 +22,6 @@ const names = new Parser()
   .parse(readFileSync(MANIFEST, 'utf8'))
   .filter((q) => q.predicate.value === 'http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#name')
   .map((q) => [q.subject.value.replace(/^.*#/, ''), q.object.value] as const);
-
-beforeAll(async () => {
-  const path = join(work, 'one.nq');
-  const nquads = '<http://example.org/s> <http://example.org/p> "o" <http://example.org/g> .\n';
-  writeFileSync(path, nquads);
-  memory = await startServerProcess(['--quads', path]);
-  virtuoso = await startVirtuoso();
-  await loadDumpSet(nquads, 'one-quad', new GraphStoreClient(virtuoso.graphStore), storeLayout(DEFAULT_BASE_IRI));
-  store = await startServerProcess(['--store', virtuoso.sparql]);
-}, 300_000);
-afterAll(async () => {
-  await Promise.all([memory?.stop(), store?.stop()]);
-  await virtuoso?.stop();
-  rmSync(work, { recursive: true, force: true });
-});
 
 const objects = (s: string, p: string) =>
   description.getObjects(DataFactory.namedNode(s), DataFactory.namedNode(p), null).map((o) => o.value);
@@ -75,8 +56,8 @@ const CHECKS: Record<string, () => void> = {
 
 describe.each(
   bothModes(
-    () => memory,
-    () => store,
+    () => servers.memory,
+    () => servers.store,
   ),
 )('W3C SPARQL 1.1 Service Description test suite, %s', (_mode, serverOf) => {
   beforeAll(async () => {

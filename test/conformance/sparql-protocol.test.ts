@@ -1,26 +1,19 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser, Writer } from 'n3';
 import { DataFactory } from 'n3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../functions/package-paths.js';
-import { DEFAULT_BASE_IRI } from '../../functions/rdf/namespaces.js';
-import { GraphStoreClient } from '../../functions/store/graph-store-client.js';
-import { loadDumpSet, storeLayout } from '../../functions/store/load-dump-set.js';
-import { startServerProcess, type ServerProcess } from '../http/server-process.js';
-import { bothModes, startVirtuoso, type Virtuoso } from '../store/virtuoso.js';
+import type { ServerProcess } from '../http/server-process.js';
+import { bothModes, serveQuadsInBothModes } from '../store/virtuoso.js';
 import { readProtocolManifest, type ProtocolRequestSpec } from './protocol-manifest.js';
 
 const SUITE = join(packageRoot(), 'test', 'fixtures', 'w3c', 'sparql11-protocol');
 const tests = readProtocolManifest(join(SUITE, 'manifest.ttl'));
-const work = mkdtempSync(join(tmpdir(), 'icat-kg-protocol-'));
-let memory: ServerProcess;
-let virtuoso: Virtuoso;
-let store: ServerProcess;
 
-beforeAll(async () => {
-  // Every graph any test names, as a named graph of one N-Quads file served with `icat-kg serve --quads`.
+// Every graph any test names, as a named graph of one N-Quads text, served in memory (`icat-kg serve
+// --quads`) and from a real store (`serve --store`).
+const servers = serveQuadsInBothModes('protocol-suite', () => {
   const graphs = new Map<string, string>();
   for (const t of tests) for (const [name, file] of t.graphs) graphs.set(name, file);
   const quads = [...graphs].flatMap(([name, file]) =>
@@ -28,19 +21,7 @@ beforeAll(async () => {
       .parse(readFileSync(file, 'utf8'))
       .map((q) => DataFactory.quad(q.subject, q.predicate, q.object, DataFactory.namedNode(name))),
   );
-  const path = join(work, 'protocol.nq');
-  writeFileSync(path, new Writer({ format: 'application/n-quads' }).quadsToString(quads));
-  memory = await startServerProcess(['--quads', path]);
-  // The same graphs in a real store, queried through `icat-kg serve --store`.
-  virtuoso = await startVirtuoso();
-  const nquads = readFileSync(path, 'utf8');
-  await loadDumpSet(nquads, 'protocol-suite', new GraphStoreClient(virtuoso.graphStore), storeLayout(DEFAULT_BASE_IRI));
-  store = await startServerProcess(['--store', virtuoso.sparql]);
-}, 300_000);
-afterAll(async () => {
-  await Promise.all([memory?.stop(), store?.stop()]);
-  await virtuoso?.stop();
-  rmSync(work, { recursive: true, force: true });
+  return new Writer({ format: 'application/n-quads' }).quadsToString(quads);
 });
 
 async function send(server: ServerProcess, spec: ProtocolRequestSpec): Promise<Response> {
@@ -85,8 +66,8 @@ async function booleanOf(response: Response): Promise<boolean | undefined> {
 
 describe.each(
   bothModes(
-    () => memory,
-    () => store,
+    () => servers.memory,
+    () => servers.store,
   ),
 )('W3C SPARQL 1.1 Protocol test suite, %s', (_mode, server) => {
   it('has the 13 query, 7 update and 14 negative tests of the suite', () => {

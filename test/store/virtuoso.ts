@@ -4,7 +4,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { afterAll, beforeAll } from 'vitest';
 import { packageRoot } from '../../functions/package-paths.js';
+import { DEFAULT_BASE_IRI } from '../../functions/rdf/namespaces.js';
+import { GraphStoreClient } from '../../functions/store/graph-store-client.js';
+import { loadDumpSet, storeLayout } from '../../functions/store/load-dump-set.js';
+import { startServerProcess, type ServerProcess } from '../http/server-process.js';
 
 const VIRTUOSO = '/usr/bin/virtuoso-t';
 const ISQL = '/usr/bin/isql-vt';
@@ -144,4 +149,33 @@ export function bothModes<Server>(memory: () => Server, store: () => Server) {
     ['in memory', memory, false],
     ['over a real Virtuoso (serve --store)', store, true],
   ] as const;
+}
+
+/**
+ * For the calling test file: before its tests, one N-Quads text (made by `nquads`) served in both modes,
+ * `icat-kg serve --quads` in memory and `serve --store` over a real Virtuoso it is loaded into (as
+ * version `version`); all stopped after. The servers are there once the file's beforeAll hooks have run.
+ */
+export function serveQuadsInBothModes(
+  version: string,
+  nquads: () => string,
+): { readonly memory: ServerProcess; readonly store: ServerProcess } {
+  const servers = {} as { memory: ServerProcess; store: ServerProcess };
+  const work = mkdtempSync(join(tmpdir(), 'icat-kg-both-modes-'));
+  let virtuoso: Virtuoso | undefined;
+  beforeAll(async () => {
+    const text = nquads();
+    const path = join(work, `${version}.nq`);
+    writeFileSync(path, text);
+    servers.memory = await startServerProcess(['--quads', path]);
+    virtuoso = await startVirtuoso();
+    await loadDumpSet(text, version, new GraphStoreClient(virtuoso.graphStore), storeLayout(DEFAULT_BASE_IRI));
+    servers.store = await startServerProcess(['--store', virtuoso.sparql]);
+  }, 300_000);
+  afterAll(async () => {
+    await Promise.all([servers.memory?.stop(), servers.store?.stop()]);
+    await virtuoso?.stop();
+    rmSync(work, { recursive: true, force: true });
+  });
+  return servers;
 }
