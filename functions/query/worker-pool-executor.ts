@@ -184,8 +184,10 @@ export class WorkerPoolExecutor implements QueryExecutor {
     }
   }
 
-  // Asked when a worker is free, not on arrival: what the pool learnt while a query waited counts.
-  /** Describes (one resource's quads) and queries of a shape that ended quickly lately, and not slow since. */
+  /**
+   * Describes (one resource's quads) and queries of a shape that ended quickly lately, and not slow since.
+   * Asked when a worker is free, not on arrival: what the pool learnt while a query waited counts.
+   */
   private knownQuick(job: Job): boolean {
     return job.shape === undefined || this.quickShapes.has(job.shape);
   }
