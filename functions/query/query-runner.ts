@@ -2,7 +2,7 @@ import type { Bindings, QueryStringContext } from '@comunica/types';
 import type { QueryEngine as FullQueryEngine } from '@comunica/query-sparql';
 import { QueryEngine } from '@comunica/query-sparql-rdfjs-lite';
 import { AlgebraFactory, type Algebra } from '@comunica/utils-algebra';
-import type { Quad, Term } from '@rdfjs/types';
+import type { BaseQuad, Quad, Term } from '@rdfjs/types';
 import { DataFactory, type Store } from 'n3';
 import { DataFactory as RdfDataFactory } from 'rdf-data-factory';
 import type { JsonLdContext } from '../publish/serialize.js';
@@ -398,9 +398,11 @@ function solutionOf(bindings: Bindings): Solution {
 
 function termKey(term: Term): string {
   if (term.termType === 'Literal') return `"${term.value}"@${term.language}^^${term.datatype.value}`;
+  // A triple term (SPARQL 1.2) has no value of its own: it is the triple it holds.
+  if (term.termType === 'Quad') return `<<${tripleKey(term)}>>`;
   return `${term.termType[0]}${term.value}`;
 }
 
-function tripleKey(quad: Quad): string {
+function tripleKey(quad: BaseQuad): string {
   return `${termKey(quad.subject)} ${termKey(quad.predicate)} ${termKey(quad.object)}`;
 }

@@ -47,4 +47,13 @@ describe('CONSTRUCT answers a set of triples', () => {
     expect(response.body.trim()).toBe(`<${EX}e> <${EX}label> "E"@en .`);
     expect(response.truncated).toBe(false);
   });
+
+  it('tells triple terms apart by the triples they hold', async () => {
+    // SPARQL 1.2 triple terms: one per solution, three distinct triples, none to drop.
+    const response = await runner().run(construct(`<${EX}e> <${EX}says> <<( ?e <${EX}topic> ?t )>>`));
+    expect(response.body.trim().split('\n').sort()).toEqual(
+      [1, 2, 3].map((n) => `<${EX}e> <${EX}says> <<( <${EX}e> <${EX}topic> <${EX}t${n}> )>> .`),
+    );
+    expect(response.rows).toBe(3);
+  });
 });
