@@ -44,9 +44,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const nquadsPath = options.from ? join(options.from, 'icat.nq') : options.quads!;
   const contextPath = options.from ? join(options.from, 'context.jsonld') : undefined;
   const jsonLdContext =
-    contextPath && existsSync(contextPath)
-      ? (JSON.parse(readFileSync(contextPath, 'utf8')) as { '@context': JsonLdContext })['@context']
-      : undefined;
+    contextPath && existsSync(contextPath) ? contextOf(readFileSync(contextPath, 'utf8')) : undefined;
   // The workers first: they load while this process reads the rest of the dump set.
   const executor = new WorkerPoolExecutor(
     {
@@ -84,15 +82,14 @@ async function startStoreServer(options: ServerOptions, store: string): Promise<
     limits: options.limits,
     baseIri: options.baseIri,
     prefixes: prefixesFor(options.baseIri),
-    ...(contextFile
-      ? {
-          jsonLdContext: (JSON.parse(contextFile.content.toString('utf8')) as { '@context': JsonLdContext })[
-            '@context'
-          ],
-        }
-      : {}),
+    ...(contextFile ? { jsonLdContext: contextOf(contextFile.content.toString('utf8')) } : {}),
   });
   return listen(options, site, executor);
+}
+
+/** The JSON-LD context of a dump set's context.jsonld, to compact CONSTRUCT and DESCRIBE answers with. */
+function contextOf(text: string): JsonLdContext {
+  return (JSON.parse(text) as { '@context': JsonLdContext })['@context'];
 }
 
 function listen(options: ServerOptions, site: Site, executor: QueryExecutor): Promise<RunningServer> {
