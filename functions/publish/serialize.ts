@@ -80,14 +80,9 @@ export function nquadsBytes(quads: readonly Quad[]): Buffer {
 }
 
 /**
- * TriG with the graphs in IRI order, each graph's triples sorted. The quads come in canonical order (as
+ * TriG (UTF-8) with the graphs in IRI order, each graph's triples sorted. The quads come in canonical order (as
  * for N-Quads), so each graph's quads, taken in that order, already are sorted: they are only grouped.
  */
-export function toTriG(quads: readonly Quad[], prefixes: Record<string, string>): string {
-  return trigBytes(quads, prefixes).toString('utf8');
-}
-
-/** The TriG of {@link toTriG} as UTF-8 bytes. */
 export function trigBytes(quads: readonly Quad[], prefixes: Record<string, string>): Buffer {
   const byGraph = new Map<string, Quad[]>();
   for (const q of quads) {
@@ -104,16 +99,11 @@ export function trigBytes(quads: readonly Quad[], prefixes: Record<string, strin
 }
 
 /**
- * Turtle of the merged default graph: every triple once, whatever graphs it came from, in the order of
+ * Turtle (UTF-8) of the merged default graph: every triple once, whatever graphs it came from, in the order of
  * their N-Quads lines. Quads in canonical order give their triples in that order already (the lines
  * differ before the graph name, or only in it), with the copies of a triple next to each other: then one
  * pass drops the copies. Quads in any other order are merged through a map and sorted.
  */
-export function toTurtle(quads: readonly Quad[], prefixes: Record<string, string>): string {
-  return turtleBytes(quads, prefixes).toString('utf8');
-}
-
-/** The Turtle of {@link toTurtle} as UTF-8 bytes. */
 export function turtleBytes(quads: readonly Quad[], prefixes: Record<string, string>): Buffer {
   return write(mergeSorted(quads) ?? mergeAny(quads), 'text/turtle', prefixes);
 }
@@ -159,15 +149,10 @@ function write(quads: readonly Quad[], format: string, prefixes: Record<string, 
 export type JsonLdContext = Record<string, unknown>;
 
 /**
- * JSON-LD of the quads compacted with the project context, whose published URL then replaces the inline
+ * JSON-LD (UTF-8) of the quads compacted with the project context, whose published URL then replaces the inline
  * copy. Written directly from the quads (see `writeJsonLd`); a context or data that writer does not handle
  * goes through jsonld.js, which gives the same bytes, only slower.
  */
-export async function toJsonLd(quads: readonly Quad[], context: JsonLdContext, contextUrl: string): Promise<string> {
-  return (await jsonLdBytes(quads, context, contextUrl)).toString('utf8');
-}
-
-/** The JSON-LD of {@link toJsonLd} as UTF-8 bytes. */
 export async function jsonLdBytes(quads: readonly Quad[], context: JsonLdContext, contextUrl: string): Promise<Buffer> {
   try {
     const sink = new ByteSink();
