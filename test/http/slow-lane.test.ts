@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRealDumpSet } from '../publish/built-dump-set.js';
+import { postQuery } from './post-query.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 
 // A three-way cartesian product of the whole graph. Skipping far into it runs far past the time limit;
@@ -33,19 +34,9 @@ async function until(test: (s: Stats) => boolean): Promise<Stats> {
 }
 
 const ask = (query: string, client: string) =>
-  fetch(`${server.url}/sparql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/sparql-query',
-      accept: 'application/sparql-results+json',
-      'x-forwarded-for': client,
-    },
-    body: query,
-  }).then(async (r) => ({
-    status: r.status,
-    body: await r.text(),
-    retryAfter: r.headers.get('retry-after'),
-    at: performance.now(),
+  postQuery(server, query, { 'x-forwarded-for': client }).then((answer) => ({
+    ...answer,
+    retryAfter: answer.headers.get('retry-after'),
   }));
 
 beforeAll(async () => {

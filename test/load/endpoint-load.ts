@@ -12,6 +12,7 @@
 import { rmSync } from 'node:fs';
 import { buildRealDumpSet } from '../publish/built-dump-set.js';
 import { postChunkedBody } from '../http/chunked-body.js';
+import { postQuery } from '../http/post-query.js';
 import { startServerProcess, type ServerProcess } from '../http/server-process.js';
 
 const CLIENTS = 50;
@@ -48,19 +49,8 @@ function bombQuery(): string {
   return `SELECT (STRLEN(?u) AS ?n) WHERE { ?s ?p ?o ${binds} BIND(UCASE(?a20) AS ?u) } ORDER BY ?u`;
 }
 
-async function post(url: string, client: string, query: string): Promise<number> {
-  const response = await fetch(`${url}/sparql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/sparql-query',
-      accept: 'application/sparql-results+json',
-      'x-forwarded-for': client,
-    },
-    body: query,
-  });
-  await response.arrayBuffer();
-  return response.status;
-}
+const post = async (url: string, client: string, query: string): Promise<number> =>
+  (await postQuery({ url }, query, { 'x-forwarded-for': client })).status;
 
 /** A 4 MiB chunked body (no Content-Length): the server must answer 413 after 1 MiB and stop reading. */
 const oversized = (url: string, client: string): Promise<number> =>
