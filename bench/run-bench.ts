@@ -24,6 +24,7 @@ import { startOxigraph, type Endpoint } from './oxigraph-process.js';
 import { benchQueries, type BenchQuery } from './queries.js';
 import { writeReplicated } from './replicate-dump.js';
 import { writeReport, type BenchResults, type QueryRow, type Row } from './report.js';
+import { median } from './median.js';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
 const quick = values.quick;
@@ -76,7 +77,6 @@ async function timed(endpoint: Endpoint, q: BenchQuery): Promise<Answer> {
   return { ms: median(times), body: first.body };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const geomean = (xs: number[]) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
 
 async function queryFigures(ours: Endpoint, oxigraph: Endpoint, cached?: Endpoint): Promise<QueryRow[]> {

@@ -16,6 +16,7 @@ import { validateRecords } from '../functions/records/validate-records.js';
 import { Iris } from '../functions/rdf/iris.js';
 import { projectShapes, validateShacl } from '../functions/validate/validate-shacl.js';
 import { loadSdgKos } from '../functions/vocab/sdg-kos.js';
+import { median } from './median.js';
 
 const iris = new Iris('https://w3id.org/icat-kg/');
 const kos = loadSdgKos();
@@ -33,7 +34,6 @@ async function withRdfValidateShacl(): Promise<number> {
   return (await validator.validate(data)).results.length;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const times: Record<string, number[]> = { 'shacl-engine': [], 'rdf-validate-shacl': [] };
 const results: Record<string, number> = {};
 for (let round = 0; round < 3; round++) {

@@ -23,6 +23,7 @@ import { Iris } from '../functions/rdf/iris.js';
 import { FsStorage } from '../functions/storage/fs-storage.js';
 import { S3Storage } from '../functions/storage/s3-storage.js';
 import { loadSdgKos } from '../functions/vocab/sdg-kos.js';
+import { median } from './median.js';
 
 const run = promisify(execFile);
 const work = mkdtempSync(join(tmpdir(), 'icat-kg-cold-'));
@@ -100,7 +101,6 @@ const time = async (args: string[], extraEnv: NodeJS.ProcessEnv = env) => {
   await run(process.execPath, args, { env: extraEnv });
   return performance.now() - t;
 };
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const empty: number[] = [];
 const cold: number[] = [];
 const coldNoMaps: number[] = [];
